@@ -1,0 +1,134 @@
+"""The few kinds of check. Each is a pure function of the letter, one section of a rule
+file and the context, and returns hits; what to look for is data, not code here."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from typing import Any
+
+from .. import lexicon
+from ..patterns import compile_spec, compile_terms
+from .doc import Doc
+from .report import CheckContext
+
+
+@dataclass(frozen=True)
+class Hit:
+    start: int
+    end: int
+    message: str
+    hint: str
+
+
+Spec = dict[str, Any]
+Kind = Callable[[Doc, Spec, CheckContext], list[Hit]]
+
+
+def region(doc: Doc, scope: str) -> tuple[int, int]:
+    """The part of the letter a check looks at."""
+    b_start, b_end = doc.body
+    if scope == "all":
+        return 0, len(doc.text)
+    if scope == "closing":
+        # The wish belongs to the letter's end: its last half, valediction line included.
+        return b_start + (b_end - b_start) // 2, len(doc.text)
+    return b_start, b_end
+
+
+def negations(lang: str) -> re.Pattern[str] | None:
+    return compile_terms(tuple(lexicon.load(lang, "words").get("negations", ())))
+
+
+def _excused(doc: Doc, spec: Spec, lang: str, start: int, end: int) -> bool:
+    """Antipatterns: phrases around a hit, or in its sentence, that make it harmless."""
+    s_start, s_end = doc.sentence_at(start)
+    sentence = doc.masked[s_start:s_end]
+    exc = compile_spec(spec, "exceptions", "exception_regex")
+    if exc is not None:
+        for m in exc.finditer(doc.masked, s_start, s_end):
+            if m.start() <= start and m.end() >= end:
+                return True
+    unless = compile_spec(spec, "unless_sentence", "unless_sentence_regex")
+    if unless is not None and unless.search(sentence):
+        return True
+    return False
+
+
+def _negated(doc: Doc, lang: str, start: int, end: int) -> bool:
+    c_start, c_end = doc.clause_at(start)
+    neg = negations(lang)
+    return neg is not None and neg.search(doc.masked, c_start, c_end) is not None
+
+
+def find(doc: Doc, spec: Spec, lang: str, scope: str | None = None) -> Iterator[tuple[int, int]]:
+    """Matches of a section's terms in its scope, antipatterns and negations applied."""
+    lo, hi = region(doc, scope or spec.get("scope", "body"))
+    text = doc.text if spec.get("unmasked") else doc.masked
+    plain = compile_spec(spec)
+    negatable = compile_spec(spec, "negatable", "negatable_regex")
+    for pattern, needs_positive in ((plain, False), (negatable, True)):
+        if pattern is None:
+            continue
+        for m in pattern.finditer(text, lo, hi):
+            if m.end() == m.start() or _excused(doc, spec, lang, m.start(), m.end()):
+                continue
+            if needs_positive and _negated(doc, lang, m.start(), m.end()):
+                continue
+            if (spec.get("in_sentence_with") or spec.get("in_sentence_with_regex")) and not _sentence_has(doc, spec, m.start()):
+                continue
+            yield m.start(), m.end()
+
+
+def _sentence_has(doc: Doc, spec: Spec, pos: int) -> bool:
+    s_start, s_end = doc.sentence_at(pos)
+    pat = compile_spec(spec, "in_sentence_with", "in_sentence_with_regex")
+    return pat is not None and pat.search(doc.masked, s_start, s_end) is not None
+
+
+def fmt(template: str, **values: str) -> str:
+    return template.format(**values) if "{" in template else template
+
+
+def forbid(doc: Doc, spec: Spec, ctx: CheckContext) -> list[Hit]:
+    """Any match is a violation (hedges, blame, placeholders)."""
+    return [
+        Hit(a, b, fmt(spec["message"], match=doc.text[a:b]), spec["hint"])
+        for a, b in find(doc, spec, ctx.lang)
+    ]
+
+
+def anchor(doc: Doc, where: str) -> int:
+    if where == "signoff":
+        return doc.signoff
+    if where == "start":
+        return 0
+    # The first character of the body's first words.
+    b_start, b_end = doc.body
+    text = doc.text
+    while b_start < b_end and text[b_start].isspace():
+        b_start += 1
+    return b_start
+
+
+def require(doc: Doc, spec: Spec, ctx: CheckContext) -> list[Hit]:
+    """At least one match must exist; a missing element is anchored where it belongs."""
+    for section in [spec, *spec.get("alternatives", ())]:
+        if next(find(doc, section, ctx.lang, spec.get("scope", "body")), None) is not None:
+            return []
+    at = anchor(doc, spec.get("anchor", "body"))
+    return [Hit(at, at, spec["message"], spec["hint"])]
+
+
+KINDS: dict[str, Kind] = {"forbid": forbid, "require": require}
+
+
+def kind(name: str) -> Callable[[Kind], Kind]:
+    """Register a check kind written in its own module."""
+
+    def deco(fn: Kind) -> Kind:
+        KINDS[name] = fn
+        return fn
+
+    return deco

@@ -1,0 +1,73 @@
+"""Which language a text is in, by counting function words (data/common/languages.toml).
+
+Letters and drafts are short and formal; function words settle German against
+English reliably, and the other languages are there only to be recognised and refused.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from functools import cache
+
+from . import lexicon
+from .errors import UnsupportedLanguageError
+from .types import LANGS
+
+_TOKEN = re.compile(r"[^\W\d_]+")
+
+
+@cache
+def _table() -> dict[str, frozenset[str]]:
+    words = lexicon.load("common", "languages")["words"]
+    return {lang: frozenset(w.lower() for w in ws) for lang, ws in words.items()}
+
+
+def name(lang: str) -> str:
+    return lexicon.load("common", "languages")["names"].get(lang, lang)
+
+
+def scores(text: str) -> Counter[str]:
+    """How many function words of each language the text has."""
+    table = _table()
+    counts: Counter[str] = Counter()
+    for token in _TOKEN.findall(text.lower()):
+        for lang, words in table.items():
+            if token in words:
+                counts[lang] += 1
+    return counts
+
+
+def detect(text: str) -> str | None:
+    """The most likely language code, or None when the text has too few words to tell."""
+    counts = scores(text)
+    if not counts or counts.most_common(1)[0][1] < 2:
+        return None
+    return counts.most_common(1)[0][0]
+
+
+def share(text: str, lang: str) -> float:
+    """The fraction of function words that belong to LANG, among German and English ones."""
+    counts = scores(text)
+    total = sum(counts[code] for code in LANGS)
+    return counts[lang] / total if total else 0.0
+
+
+def resolve(text: str, lang: str | None) -> str:
+    """The language to work in: LANG when given, else detected; unsupported ones refused."""
+    if lang is not None:
+        if lang not in LANGS:
+            raise UnsupportedLanguageError(
+                f"unsupported language {lang!r}; parting works in: {', '.join(LANGS)}"
+            )
+        return lang
+    found = detect(text)
+    if found is None:
+        counts = scores(text)
+        return "de" if counts["de"] > counts["en"] else "en"
+    if found not in LANGS:
+        raise UnsupportedLanguageError(
+            f"the text looks {name(found)}; parting works in German and English "
+            "(pass --lang to insist)"
+        )
+    return found
