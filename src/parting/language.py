@@ -40,7 +40,10 @@ def scores(text: str) -> Counter[str]:
 
 def detect(text: str) -> str | None:
     """The most likely language code, or None when the text has too few words to tell."""
-    counts = scores(text)
+    return detect_from(scores(text))
+
+
+def detect_from(counts: Counter[str]) -> str | None:
     if not counts or counts.most_common(1)[0][1] < 2:
         return None
     return counts.most_common(1)[0][0]

@@ -9,12 +9,18 @@ A term is a phrase as a person writes it:
 - ``( | )``, ``?`` and backslash escapes such as ``\\d`` keep their regex meaning;
 - a leading ``=`` makes the term case-sensitive (``=fresh start`` is an idiom,
   ``Fresh Start Cleaning`` a business name).
+
+Python's regex engine tries every branch of a large alternation at every position,
+which is slow for word lists of hundreds of terms. A ``Matcher`` therefore finds the
+places where some term can start (a look-ahead trie of first letters) and tries there
+only the terms that begin with that letter; terms that can begin anywhere
+(``*verzug``, raw regexes) are scanned as usual.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Iterator
 from functools import lru_cache
 
 _FOLD = {"ä": "(?:ä|ae)", "ö": "(?:ö|oe)", "ü": "(?:ü|ue)", "ß": "(?:ß|ss)",
@@ -55,50 +61,165 @@ def _phrase(part: str) -> str:
     return "".join(out)
 
 
-def term_regex(term: str) -> str:
+def term_regex(term: str, boundary: bool = True) -> str:
     """One term of the pattern language as a regex source string."""
     term = term.strip()
     if term.startswith("="):
-        # "=Fresh start" style terms match with their case exactly as written.
-        return f"(?-i:{term_regex(term[1:])})"
+        return f"(?-i:{term_regex(term[1:], boundary)})"
     parts = [p for p in re.split(r"\s*\.\.\.\s*", term) if p]
     if any(p.count("(") != p.count(")") for p in parts):
         raise ValueError(f"term {term!r}: '...' may only stand between whole parts, not inside ( )")
     body = _GAP.join(f"(?:{_phrase(p)})" for p in parts)
-    head = "" if term.startswith("*") else r"(?<!\w)"
+    head = r"(?<!\w)" if boundary and not term.startswith("*") else ""
     tail = "" if term.endswith(("*", ".")) else r"(?!\w)"
     return f"{head}(?:{body}){tail}"
 
 
+def _split_top(group: str) -> list[str]:
+    out, depth, cur = [], 0, []
+    for ch in group:
+        if ch == "|" and depth == 0:
+            out.append("".join(cur))
+            cur = []
+            continue
+        depth += ch == "("
+        depth -= ch == ")"
+        cur.append(ch)
+    out.append("".join(cur))
+    return out
+
+
+def first_letters(term: str) -> list[str] | None:
+    """Lower-case prefixes that any match of TERM starts with; None when it can start
+    anywhere. Prefixes stop before umlauts, so 'Grüße' and 'Gruesse' share 'gr'."""
+    term = term.lstrip("=").strip()
+    if not term or term[0] in "*\\[.":
+        return None
+    if term[0] in "'’":
+        return ["'", "’"]
+    if term[0].lower() in "äöüß":
+        return {"ä": ["ä", "ae"], "ö": ["ö", "oe"], "ü": ["ü", "ue"], "ß": ["ß", "ss"]}[term[0].lower()]
+    if term[0] == "(":
+        depth = 0
+        for end, ch in enumerate(term):
+            depth += ch == "("
+            depth -= ch == ")"
+            if depth == 0:
+                break
+        if term[end + 1 : end + 2] in ("?", "*"):
+            return None
+        out: list[str] = []
+        for alt in _split_top(term[1:end]):
+            sub = first_letters(alt)
+            if sub is None:
+                return None
+            out += sub
+        return out
+    prefix = []
+    for i, ch in enumerate(term):
+        if not (ch.isascii() and ch.isalnum()):
+            break
+        if term[i + 1 : i + 2] == "?":
+            break
+        prefix.append(ch.lower())
+    return ["".join(prefix)] if prefix else None
+
+
+def _trie_regex(words: list[str]) -> str:
+    """A regex for 'any of WORDS as a prefix', shaped as a trie so the engine rejects
+    a position after one or two characters instead of trying every word."""
+    trie: dict = {}
+    for w in words:
+        node = trie
+        for ch in w:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+
+    def emit(node: dict) -> str:
+        if "" in node:
+            return ""  # a shorter prefix already matches
+        alts = [re.escape(ch) + emit(child) for ch, child in sorted(node.items())]
+        return alts[0] if len(alts) == 1 else "(?:" + "|".join(alts) + ")"
+
+    return emit(trie)
+
+
+class Matcher:
+    """Many terms as one matcher with the interface of a compiled regex."""
+
+    def __init__(self, starts: re.Pattern[str] | None, by_letter: dict[str, re.Pattern[str]],
+                 loose: re.Pattern[str] | None):
+        self._starts = starts
+        self._by_letter = by_letter
+        self._loose = loose
+
+    def _anchored(self, text: str, pos: int, end: int) -> list[re.Match[str]]:
+        hits: list[re.Match[str]] = []
+        last = -1
+        by_letter = self._by_letter
+        for c in self._starts.finditer(text, pos, end):  # type: ignore[union-attr]
+            at = c.start()
+            if at < last:
+                continue
+            group = by_letter.get(text[at].lower())
+            m = group.match(text, at, end) if group is not None else None
+            if m and m.end() > m.start():
+                hits.append(m)
+                last = m.end()
+        return hits
+
+    def finditer(self, text: str, pos: int = 0, endpos: int | None = None) -> Iterator[re.Match[str]]:
+        end = len(text) if endpos is None else endpos
+        hits = self._anchored(text, pos, end) if self._starts is not None else []
+        if self._loose is not None:
+            hits += self._loose.finditer(text, pos, end)
+            hits.sort(key=lambda m: m.start())
+        return iter(hits)
+
+    def search(self, text: str, pos: int = 0, endpos: int | None = None) -> re.Match[str] | None:
+        return next(self.finditer(text, pos, endpos), None)
+
+    def match(self, text: str, pos: int = 0, endpos: int | None = None) -> re.Match[str] | None:
+        m = self.search(text, pos, endpos)
+        return m if m is not None and m.start() == pos else None
+
+
 @lru_cache(maxsize=1024)
 def compile_terms(terms: tuple[str, ...], regexes: tuple[str, ...] = (),
-                  case_sensitive: bool = False) -> re.Pattern[str] | None:
-    """One alternation of every term and raw regex; None when there are none."""
-    sources = [term_regex(t) for t in terms] + [f"(?:{r})" for r in regexes]
-    if not sources:
-        return None
+                  case_sensitive: bool = False) -> Matcher | None:
+    """One matcher for every term and raw regex; None when there are none."""
+    groups: dict[str, list[str]] = {}
+    prefixes: list[str] = []
+    loose = [f"(?:{r})" for r in regexes]
+    for t in terms:
+        first = first_letters(t)
+        if not first:
+            loose.append(term_regex(t))
+            continue
+        prefixes += first
+        src = term_regex(t, boundary=False)
+        for letter in {p[0].lower() for p in first}:
+            groups.setdefault(letter, []).append(src)
     flags = re.MULTILINE | (0 if case_sensitive else re.IGNORECASE)
-    return re.compile("|".join(sources), flags)
+    if not groups and not loose:
+        return None
+    starts = None
+    if groups:
+        trie = _trie_regex(sorted(set(p.lower() for p in prefixes)))
+        starts = re.compile(rf"(?<!\w)(?i:(?={trie}))", re.MULTILINE)
+    by_letter = {k: re.compile("|".join(v), flags) for k, v in groups.items()}
+    return Matcher(starts, by_letter, re.compile("|".join(loose), flags) if loose else None)
 
 
-def compile_spec(spec: dict, terms_key: str = "terms", regex_key: str = "regex") -> re.Pattern[str] | None:
-    """The pattern for ``terms`` and ``regex`` lists of one section of a data file."""
+def compile_spec(spec: dict, terms_key: str = "terms", regex_key: str = "regex") -> Matcher | None:
+    """The matcher for the ``terms`` and ``regex`` lists of one section of a data file."""
     return compile_terms(tuple(spec.get(terms_key, ())), tuple(spec.get(regex_key, ())),
                          bool(spec.get("case_sensitive", False)))
 
 
+@lru_cache(maxsize=256)
 def literal_regex(phrase: str) -> re.Pattern[str]:
     """A user-given name (customer, referral) as a whole-word, fold-aware pattern."""
     words = [w for w in re.split(r"\s+", phrase.strip()) if w]
     src = r"\s+".join(_phrase(re.escape(w).replace(r"\ ", " ").replace("\\-", "-")) for w in words)
     return re.compile(rf"(?<!\w){src}(?!\w)", re.IGNORECASE)
-
-
-def any_match(pattern: re.Pattern[str] | None, text: str) -> bool:
-    return pattern is not None and pattern.search(text) is not None
-
-
-def spans(pattern: re.Pattern[str] | None, text: str) -> Iterable[tuple[int, int]]:
-    if pattern is None:
-        return ()
-    return ((m.start(), m.end()) for m in pattern.finditer(text) if m.end() > m.start())

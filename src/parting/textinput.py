@@ -17,7 +17,7 @@ _CONTROL = {c for c in range(32)} - {9, 10, 12, 13}
 def decode(data: bytes, source: str = "input") -> str:
     """Bytes to text: UTF-8 (with or without BOM) only, no binary, not too large."""
     if len(data) > MAX_BYTES:
-        raise InputError(f"{source} is {len(data):,} bytes; the limit is {MAX_BYTES:,} bytes")
+        raise InputError(f"{source} is larger than the limit of {MAX_BYTES:,} bytes")
     if b"\x00" in data:
         raise InputError(f"{source} looks binary (it contains NUL bytes); give a text file")
     try:

@@ -35,6 +35,6 @@ def check(
     doc = Doc(text, customer=ctx.customer, extra_names=(ctx.referral,) if ctx.referral else ())
     # A letter in the wrong language breaks the language rule once; its content is
     # still judged, in the language it is actually written in.
-    actual = language.detect(text)
+    actual = language.detect_from(doc.language_scores)
     violations = run(doc, ctx, only, words_lang=actual if actual in LANGS else ctx.lang)
     return Report(ok=not any(v.severity == "error" for v in violations), violations=violations, context=ctx)

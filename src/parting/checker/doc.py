@@ -7,7 +7,7 @@ import re
 from dataclasses import dataclass, field
 from functools import cache, cached_property
 
-from .. import lexicon
+from .. import language, lexicon
 from ..patterns import literal_regex
 from ..types import LANGS
 
@@ -52,6 +52,10 @@ class Doc:
     text: str
     customer: str | None = None
     extra_names: tuple[str, ...] = field(default_factory=tuple)
+
+    @cached_property
+    def language_scores(self):  # type: ignore[no-untyped-def]
+        return language.scores(self.text)
 
     @cached_property
     def lines(self) -> list[tuple[int, int]]:
@@ -117,8 +121,10 @@ class Doc:
         # The sender's own names (letterhead, signature) are not words of the letter:
         # "Fresh Start Cleaning" is no promise of a fresh start.
         for name in self.own_names:
-            for m in re.finditer(rf"(?<!\w){re.escape(name)}(?!\w)", self.text):
-                blank(m.start(), m.end())
+            at = self.text.find(name)
+            while at != -1:
+                blank(at, at + len(name))
+                at = self.text.find(name, at + len(name))
         for name in (self.customer, *self.extra_names):
             for token in _name_tokens(name):
                 for m in literal_regex(token).finditer(self.text):

@@ -41,16 +41,26 @@ def negations(lang: str) -> re.Pattern[str] | None:
     return compile_terms(tuple(lexicon.load(lang, "words").get("negations", ())))
 
 
+def matcher(spec: Spec, terms_key: str = "terms", regex_key: str = "regex"):  # type: ignore[no-untyped-def]
+    """The compiled matcher of one list in a section, kept on the section itself."""
+    key = f"_m:{terms_key}:{regex_key}"
+    try:
+        return spec[key]
+    except KeyError:
+        spec[key] = compile_spec(spec, terms_key, regex_key)
+        return spec[key]
+
+
 def _excused(doc: Doc, spec: Spec, lang: str, start: int, end: int) -> bool:
     """Antipatterns: phrases around a hit, or in its sentence, that make it harmless."""
     s_start, s_end = doc.sentence_at(start)
     sentence = doc.masked[s_start:s_end]
-    exc = compile_spec(spec, "exceptions", "exception_regex")
+    exc = matcher(spec, "exceptions", "exception_regex")
     if exc is not None:
         for m in exc.finditer(doc.masked, s_start, s_end):
             if m.start() <= start and m.end() >= end:
                 return True
-    unless = compile_spec(spec, "unless_sentence", "unless_sentence_regex")
+    unless = matcher(spec, "unless_sentence", "unless_sentence_regex")
     if unless is not None and unless.search(sentence):
         return True
     return False
@@ -66,8 +76,8 @@ def find(doc: Doc, spec: Spec, lang: str, scope: str | None = None) -> Iterator[
     """Matches of a section's terms in its scope, antipatterns and negations applied."""
     lo, hi = region(doc, scope or spec.get("scope", "body"))
     text = doc.text if spec.get("unmasked") else doc.masked
-    plain = compile_spec(spec)
-    negatable = compile_spec(spec, "negatable", "negatable_regex")
+    plain = matcher(spec)
+    negatable = matcher(spec, "negatable", "negatable_regex")
     for pattern, needs_positive in ((plain, False), (negatable, True)):
         if pattern is None:
             continue
@@ -83,7 +93,7 @@ def find(doc: Doc, spec: Spec, lang: str, scope: str | None = None) -> Iterator[
 
 def _sentence_has(doc: Doc, spec: Spec, pos: int) -> bool:
     s_start, s_end = doc.sentence_at(pos)
-    pat = compile_spec(spec, "in_sentence_with", "in_sentence_with_regex")
+    pat = matcher(spec, "in_sentence_with", "in_sentence_with_regex")
     return pat is not None and pat.search(doc.masked, s_start, s_end) is not None
 
 

@@ -93,7 +93,7 @@ def other_business(doc: Doc, spec: Spec, ctx: CheckContext) -> list[Hit]:
 
 @kind("language")
 def language_kind(doc: Doc, spec: Spec, ctx: CheckContext) -> list[Hit]:
-    counts = language.scores(doc.text)
+    counts = doc.language_scores
     total = sum(counts.values())
     if total < spec.get("min_function_words", 4):
         return []

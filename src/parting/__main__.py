@@ -1,0 +1,3 @@
+from parting.cli import main
+
+main()
