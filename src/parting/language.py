@@ -18,9 +18,13 @@ _TOKEN = re.compile(r"[^\W\d_]+")
 
 
 @cache
-def _table() -> dict[str, frozenset[str]]:
-    words = lexicon.load("common", "languages")["words"]
-    return {lang: frozenset(w.lower() for w in ws) for lang, ws in words.items()}
+def _table() -> dict[str, tuple[str, ...]]:
+    """Each function word and the languages it marks."""
+    out: dict[str, list[str]] = {}
+    for lang, ws in lexicon.load("common", "languages")["words"].items():
+        for w in ws:
+            out.setdefault(w.lower(), []).append(lang)
+    return {w: tuple(langs) for w, langs in out.items()}
 
 
 def name(lang: str) -> str:
@@ -29,13 +33,8 @@ def name(lang: str) -> str:
 
 def scores(text: str) -> Counter[str]:
     """How many function words of each language the text has."""
-    table = _table()
-    counts: Counter[str] = Counter()
-    for token in _TOKEN.findall(text.lower()):
-        for lang, words in table.items():
-            if token in words:
-                counts[lang] += 1
-    return counts
+    get = _table().get
+    return Counter(lang for token in _TOKEN.findall(text.lower()) for lang in get(token, ()))
 
 
 def detect(text: str) -> str | None:

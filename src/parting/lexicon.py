@@ -6,16 +6,18 @@ shares) so that a person can read and extend them without touching code.
 
 from __future__ import annotations
 
-import tomllib
 from functools import cache
-from importlib import resources
+from pathlib import Path
 from typing import Any
 
+from . import recache
 from .types import LANGS
 
 
-def _root() -> Any:
-    return resources.files("parting") / "data"
+def _root() -> Path:
+    # The data folder ships inside the package (a plain directory in every install
+    # pip makes); importlib.resources would cost more to import than the lookup.
+    return Path(__file__).resolve().parent / "data"
 
 
 @cache
@@ -24,7 +26,7 @@ def load(lang: str, name: str) -> dict[str, Any]:
     node = _root() / lang / f"{name}.toml"
     if not node.is_file():
         return {}
-    return tomllib.loads(node.read_text(encoding="utf-8"))
+    return _parse(node)
 
 
 @cache
@@ -37,11 +39,24 @@ def rule_files(lang: str) -> tuple[dict[str, Any], ...]:
             continue
         for node in sorted(rules_dir.iterdir(), key=lambda n: n.name):
             if node.name.endswith(".toml"):
-                data = tomllib.loads(node.read_text(encoding="utf-8"))
+                data = _parse(node)
                 data.setdefault("id", node.name[: -len(".toml")])
                 data["_file"] = f"{folder}/rules/{node.name}"
                 out.append(data)
     return tuple(out)
+
+
+def _parse(path: Path) -> dict[str, Any]:
+    """A TOML file, parsed once per change of the file (see recache)."""
+    st = path.stat()
+    return recache.memo(("toml", str(path), st.st_mtime_ns, st.st_size),
+                        lambda: _toml(path))
+
+
+def _toml(path: Path) -> dict[str, Any]:
+    import tomllib  # only when the cache has no parsed copy
+
+    return tomllib.loads(path.read_text(encoding="utf-8"))
 
 
 def languages() -> tuple[str, ...]:

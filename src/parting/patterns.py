@@ -23,6 +23,8 @@ import re
 from collections.abc import Iterator
 from functools import lru_cache
 
+from . import recache
+
 _FOLD = {"ä": "(?:ä|ae)", "ö": "(?:ö|oe)", "ü": "(?:ü|ue)", "ß": "(?:ß|ss)",
          "Ä": "(?:Ä|Ae)", "Ö": "(?:Ö|Oe)", "Ü": "(?:Ü|Ue)"}
 _GAP = r"(?:\W+\w+){0,6}?\W+"
@@ -206,9 +208,9 @@ def compile_terms(terms: tuple[str, ...], regexes: tuple[str, ...] = (),
     starts = None
     if groups:
         trie = _trie_regex(sorted(set(p.lower() for p in prefixes)))
-        starts = re.compile(rf"(?<!\w)(?i:(?={trie}))", re.MULTILINE)
-    by_letter = {k: re.compile("|".join(v), flags) for k, v in groups.items()}
-    return Matcher(starts, by_letter, re.compile("|".join(loose), flags) if loose else None)
+        starts = recache.compile(rf"(?<!\w)(?i:(?={trie}))", re.MULTILINE)
+    by_letter = {k: recache.compile("|".join(v), flags) for k, v in groups.items()}
+    return Matcher(starts, by_letter, recache.compile("|".join(loose), flags) if loose else None)
 
 
 def compile_spec(spec: dict, terms_key: str = "terms", regex_key: str = "regex") -> Matcher | None:

@@ -4,7 +4,6 @@ copy with people's names blanked out so that a customer called Streit is not a q
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
 from functools import cache, cached_property
 
 from .. import language, lexicon
@@ -45,13 +44,13 @@ def _patterns() -> dict[str, re.Pattern[str]]:
     }
 
 
-@dataclass
 class Doc:
     """The letter as the rules see it. Offsets always refer to ``text``."""
 
-    text: str
-    customer: str | None = None
-    extra_names: tuple[str, ...] = field(default_factory=tuple)
+    def __init__(self, text: str, customer: str | None = None, extra_names: tuple[str, ...] = ()) -> None:
+        self.text = text
+        self.customer = customer
+        self.extra_names = extra_names
 
     @cached_property
     def language_scores(self):  # type: ignore[no-untyped-def]

@@ -5,17 +5,15 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass
-from typing import Any
+from typing import Any, NamedTuple
 
 from .. import lexicon
 from ..patterns import compile_spec, compile_terms
 from .doc import Doc
-from .report import CheckContext
+from .findings import Context as CheckContext
 
 
-@dataclass(frozen=True)
-class Hit:
+class Hit(NamedTuple):
     start: int
     end: int
     message: str

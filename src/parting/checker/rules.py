@@ -2,19 +2,17 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from functools import cache
-from typing import Any
+from typing import Any, NamedTuple
 
 from .. import lexicon
 from . import special  # noqa: F401  (registers the special kinds)
 from .doc import Doc
 from .kinds import KINDS, Hit
-from .report import CheckContext, Violation
+from .findings import Context, Finding
 
 
-@dataclass(frozen=True)
-class Rule:
+class Rule(NamedTuple):
     id: str
     severity: str
     summary: str
@@ -23,7 +21,7 @@ class Rule:
     source: str
 
 
-def _applies(when: dict[str, Any] | None, ctx: CheckContext) -> bool:
+def _applies(when: dict[str, Any] | None, ctx: Context) -> bool:
     """A check's `when` table: every key must hold for the context."""
     if not when:
         return True
@@ -93,9 +91,9 @@ def excerpt(text: str, start: int, end: int, width: int = 60) -> str:
     return snippet if len(snippet) <= width else snippet[: width - 1] + "…"
 
 
-def run(doc: Doc, ctx: CheckContext, only: set[str] | None = None, words_lang: str | None = None) -> list[Violation]:
+def run(doc: Doc, ctx: Context, only: set[str] | None = None, words_lang: str | None = None) -> list[Finding]:
     """Every rule of WORDS_LANG (default: the context's language) over DOC."""
-    out: list[Violation] = []
+    out: list[Finding] = []
     for rule in rules(words_lang or ctx.lang):
         if only is not None and rule.id not in only:
             continue
@@ -111,7 +109,7 @@ def run(doc: Doc, ctx: CheckContext, only: set[str] | None = None, words_lang: s
                 seen.add((h.start, h.end))
                 line, col = doc.line_col(h.start)
                 out.append(
-                    Violation(
+                    Finding(
                         rule=spec.get("id", rule.id),
                         severity=spec.get("severity", rule.severity),
                         message=h.message,

@@ -10,7 +10,7 @@ from .. import language
 from ..patterns import compile_terms, literal_regex
 from .doc import Doc, letter_words, name_tokens, title_gender
 from .kinds import Hit, Spec, anchor, find, fmt, kind, region
-from .report import CheckContext
+from .findings import Context as CheckContext
 
 _WORDS = re.compile(r"[^\W\d_][\w'’-]*")
 
