@@ -3,7 +3,7 @@
 A term is a phrase as a person writes it:
 - words match case-insensitively and whole (``rude`` does not match ``prudent``);
 - ``*`` continues a word, for inflections and compounds (``fordernd*``, ``*verzug``);
-- `` ... `` stands for a gap of up to six words (``no longer ... serve``);
+- `` ... `` stands for a gap of up to eight words (``no longer ... serve``);
 - ``ä ö ü ß`` also match ``ae oe ue ss``, since German is often typed without them;
 - any space matches any run of white space, `` ?`` an optional one; an apostrophe matches ' and ’;
 - ``( | )``, ``?`` and backslash escapes such as ``\\d`` keep their regex meaning;
@@ -27,7 +27,7 @@ from . import recache
 
 _FOLD = {"ä": "(?:ä|ae)", "ö": "(?:ö|oe)", "ü": "(?:ü|ue)", "ß": "(?:ß|ss)",
          "Ä": "(?:Ä|Ae)", "Ö": "(?:Ö|Oe)", "Ü": "(?:Ü|Ue)"}
-_GAP = r"(?:\W+\w+){0,6}?\W+"
+_GAP = r"(?:\W+\w+){0,8}?\W+"
 
 
 def _phrase(part: str) -> str:
@@ -39,6 +39,12 @@ def _phrase(part: str) -> str:
             out.append(part[i : i + 2])
             i += 2
             continue
+        if ch == "[":  # a character class is copied as it stands
+            close = part.find("]", i + 1)
+            if close != -1:
+                out.append(part[i : close + 1])
+                i = close + 1
+                continue
         if ch in _FOLD:
             out.append(_FOLD[ch])
         elif ch.isspace():
@@ -73,7 +79,7 @@ def term_regex(term: str, boundary: bool = True) -> str:
         raise ValueError(f"term {term!r}: '...' may only stand between whole parts, not inside ( )")
     body = _GAP.join(f"(?:{_phrase(p)})" for p in parts)
     head = r"(?<!\w)" if boundary and not term.startswith("*") else ""
-    tail = "" if term.endswith(("*", ".")) else r"(?!\w)"
+    tail = "" if term.endswith(("*", ".", "]")) else r"(?!\w)"
     return f"{head}(?:{body}){tail}"
 
 

@@ -29,6 +29,9 @@ def region(doc: Doc, scope: str) -> tuple[int, int]:
     b_start, b_end = doc.body
     if scope == "all":
         return 0, len(doc.text)
+    if scope == "letter":
+        # Everything after the salutation, the sign-off and any P.S. included.
+        return b_start, len(doc.text)
     if scope == "closing":
         # The wish belongs to the letter's end: its last half, valediction line included.
         return b_start + (b_end - b_start) // 2, len(doc.text)
@@ -72,7 +75,7 @@ def _negated(doc: Doc, lang: str, start: int, end: int) -> bool:
 
 def find(doc: Doc, spec: Spec, lang: str, scope: str | None = None) -> Iterator[tuple[int, int]]:
     """Matches of a section's terms in its scope, antipatterns and negations applied."""
-    lo, hi = region(doc, scope or spec.get("scope", "body"))
+    lo, hi = region(doc, scope or spec.get("scope", "letter" if spec.get("kind") == "forbid" else "body"))
     text = doc.text if spec.get("unmasked") else doc.masked
     plain = matcher(spec)
     negatable = matcher(spec, "negatable", "negatable_regex")

@@ -55,11 +55,31 @@ def salutation(doc: Doc, spec: Spec, ctx: CheckContext) -> list[Hit]:
     return []
 
 
-def _referral_pattern(name: str) -> re.Pattern[str]:
-    """The referral as it may be written: with or without its legal form or article."""
-    core = re.sub(r"(?i)\b(gmbh|ag|kg|ohg|ug|e\.?\s?k\.?|ltd\.?|llc|inc\.?|plc|co\.?|limited)\s*$", "", name).strip(" ,&")
-    core = re.sub(r"(?i)^(the|die|der|das)\s+", "", core)
-    return literal_regex(core or name)
+_GENERIC = {
+    "gmbh", "ag", "kg", "ohg", "ug", "ek", "ltd", "llc", "inc", "plc", "co", "limited", "und", "and", "the", "die", "der",
+    "das", "of", "von", "sons", "söhne", "partner", "partners", "services", "service", "group", "company", "firma",
+}
+
+
+def _named(name: str, text: str) -> list[tuple[int, int]]:
+    """Where TEXT names the business NAME: the whole name, or enough of its distinctive
+    words ("Hargreaves Piano Services Ltd" is named by "Hargreaves Pianos"): the first
+    of them and at least half of all, each possibly inflected (Piano, Pianos)."""
+    whole = [(m.start(), m.end()) for m in literal_regex(name).finditer(text)]
+    if whole:
+        return whole
+    words = [w for w in _WORDS.findall(name) if fold(w) not in _GENERIC and len(w) > 2]
+    if not words:
+        return []
+    spans = {w: [(m.start(), m.end()) for m in _prefix_regex(w).finditer(text)] for w in words}
+    present = [w for w in words if spans[w]]
+    if not spans[words[0]] or len(present) * 2 < len(words):
+        return []
+    return sorted(s for w in present for s in spans[w])
+
+
+def _prefix_regex(word: str) -> re.Pattern[str]:
+    return re.compile(rf"(?<!\w){re.escape(word)}\w{{0,3}}(?!\w)", re.IGNORECASE)
 
 
 @kind("referral-name")
@@ -68,7 +88,7 @@ def referral_name(doc: Doc, spec: Spec, ctx: CheckContext) -> list[Hit]:
     if not ctx.referral:
         return []
     lo, hi = region(doc, "body")
-    found = [(m.start(), m.end()) for m in _referral_pattern(ctx.referral).finditer(doc.text, lo, hi)]
+    found = [(a, b) for a, b in _named(ctx.referral, doc.text) if lo <= a < hi]
     if ctx.reason == "conduct":
         return [Hit(a, b, fmt(spec["conduct_message"], referral=doc.text[a:b]), spec["conduct_hint"]) for a, b in found]
     if ctx.reason == "capacity" and not found:
