@@ -12,6 +12,7 @@ PARTING_NO_CACHE=1 to switch the cache off.
 from __future__ import annotations
 
 import atexit
+from array import array
 import os
 import pickle
 import re
@@ -25,7 +26,7 @@ try:
 except ImportError:  # pragma: no cover - not CPython
     _sre = None  # type: ignore[assignment]
 
-_Entry = tuple[int, list[int], int, dict[str, int], tuple[Any, ...]]
+_Entry = tuple[int, bytes, int, dict[str, int], tuple[Any, ...]]
 _store: dict[tuple[str, int], _Entry] | None = None
 _dirty = False
 
@@ -33,7 +34,7 @@ _dirty = False
 def _path() -> Path:
     base = os.environ.get("PARTING_CACHE_DIR") or os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
     magic = getattr(_sre, "MAGIC", 0)
-    return Path(base) / "parting" / f"patterns-{sys.implementation.cache_tag}-{magic}.pickle"
+    return Path(base) / "parting" / f"patterns-{sys.implementation.cache_tag}-{magic}-v2.pickle"
 
 
 def _enabled() -> bool:
@@ -95,7 +96,8 @@ def compile(pattern: str, flags: int = 0) -> re.Pattern[str]:
     entry = store.get((pattern, flags))
     if entry is not None:
         try:
-            return _sre.compile(pattern, *entry)
+            fl, code, groups, groupindex, indexgroup = entry
+            return _sre.compile(pattern, fl, array("I", code).tolist(), groups, groupindex, indexgroup)
         except Exception:
             pass
     try:
@@ -105,8 +107,11 @@ def compile(pattern: str, flags: int = 0) -> re.Pattern[str]:
         indexgroup = [None] * parsed.state.groups
         for name, i in groupindex.items():
             indexgroup[i] = name
-        entry = (flags | parsed.state.flags, code, parsed.state.groups - 1, groupindex, tuple(indexgroup))
-        compiled = _sre.compile(pattern, *entry)
+        compiled = _sre.compile(pattern, flags | parsed.state.flags, code, parsed.state.groups - 1,
+                                groupindex, tuple(indexgroup))
+        # Opcodes as packed bytes: the cache then loads in a fraction of the time.
+        entry = (flags | parsed.state.flags, array("I", code).tobytes(), parsed.state.groups - 1,
+                 groupindex, tuple(indexgroup))
     except Exception:
         return re.compile(pattern, flags)
     if not _dirty:
