@@ -192,10 +192,8 @@ class Matcher:
         return m if m is not None and m.start() == pos else None
 
 
-@lru_cache(maxsize=1024)
-def compile_terms(terms: tuple[str, ...], regexes: tuple[str, ...] = (),
-                  case_sensitive: bool = False) -> Matcher | None:
-    """One matcher for every term and raw regex; None when there are none."""
+def _sources(terms: tuple[str, ...], regexes: tuple[str, ...]) -> tuple[dict[str, list[str]], str, list[str]]:
+    """Regex sources for TERMS: by first letter, the look-ahead of first letters, the rest."""
     groups: dict[str, list[str]] = {}
     prefixes: list[str] = []
     loose = [f"(?:{r})" for r in regexes]
@@ -208,12 +206,20 @@ def compile_terms(terms: tuple[str, ...], regexes: tuple[str, ...] = (),
         src = term_regex(t, boundary=False)
         for letter in {p[0].lower() for p in first}:
             groups.setdefault(letter, []).append(src)
+    return groups, _trie_regex(sorted(set(p.lower() for p in prefixes))), loose
+
+
+@lru_cache(maxsize=1024)
+def compile_terms(terms: tuple[str, ...], regexes: tuple[str, ...] = (),
+                  case_sensitive: bool = False) -> Matcher | None:
+    """One matcher for every term and raw regex; None when there are none."""
+    # Building the sources is pure Python string work; it is cached with the patterns.
+    groups, trie, loose = recache.memo(("terms", terms, regexes), lambda: _sources(terms, regexes))
     flags = re.MULTILINE | (0 if case_sensitive else re.IGNORECASE)
     if not groups and not loose:
         return None
     starts = None
     if groups:
-        trie = _trie_regex(sorted(set(p.lower() for p in prefixes)))
         starts = recache.compile(rf"(?<!\w)(?i:(?={trie}))", re.MULTILINE)
     by_letter = {k: recache.compile("|".join(v), flags) for k, v in groups.items()}
     return Matcher(starts, by_letter, recache.compile("|".join(loose), flags) if loose else None)

@@ -100,21 +100,25 @@ def _same(got: object, want: object) -> bool:
 
 def main() -> None:
     show = "--misses" in sys.argv
-    rows = letters()
-    counts, misses = score_letters(rows)
-    print(f"Checker on {len(rows)} labelled letters (tests/corpus/letters_*.jsonl):\n")
-    print(letters_table(counts))
+    for title, rows in (("letters_en.jsonl + letters_de.jsonl", letters()),
+                        ("holdout_letters.jsonl", [{**r, "id": r["id"][2:]} for r in load("holdout_letters.jsonl")])):
+        counts, misses = score_letters(rows)
+        print(f"Checker on {len(rows)} labelled letters ({title}):\n")
+        print(letters_table(counts) + "\n")
+        if show and misses:
+            print("\n".join(misses) + "\n")
+    if "--letters" in sys.argv:
+        return
+    results = {name: score_drafts(load(name)) for name in ("drafts.jsonl", "holdout_drafts.jsonl")}
+    sizes = {name: len(load(name)) for name in results}
+    print("Analyser, field accuracy:\n")
+    print("| field | " + " | ".join(f"{n} ({sizes[n]})" for n in results) + " |")
+    print("|---|" + "---|" * len(results))
+    for f in results["drafts.jsonl"][0]:
+        print(f"| {f} | " + " | ".join(f"{results[n][0][f]:.2f}" for n in results) + " |")
     if show:
-        print("\n" + "\n".join(misses))
-    if (HERE / "drafts.jsonl").exists() and "--letters" not in sys.argv:
-        drafts = load("drafts.jsonl")
-        acc, dmisses = score_drafts(drafts)
-        print(f"\nAnalyser on {len(drafts)} labelled drafts (tests/corpus/drafts.jsonl):\n")
-        print("| field | accuracy |\n|---|---|")
-        for f, a in acc.items():
-            print(f"| {f} | {a:.2f} |")
-        if show:
-            print("\n" + "\n".join(dmisses))
+        for n in results:
+            print("\n" + "\n".join(results[n][1]))
 
 
 if __name__ == "__main__":

@@ -16,9 +16,11 @@ from . import dates, people, reason, referral
 from .facts import Evidence, Facts
 from .text import quarantine
 
-__all__ = ["read", "Facts", "Evidence"]
+__all__ = ["read", "Facts", "Evidence", "UNSET"]
 
-_UNSET = object()
+# "Not given by the user": the draft decides. (None given by the user means "none".)
+UNSET: object = object()
+_UNSET = UNSET
 
 
 def _ev(field: str, text: str, span: tuple[int, int] | None) -> Evidence:

@@ -9,7 +9,7 @@ from datetime import date, timedelta
 from functools import cache
 from typing import NamedTuple
 
-from .. import lexicon
+from .. import lexicon, recache
 
 _NUM_WORDS = {"one": 1, "two": 2, "three": 3, "four": 4, "six": 6, "eight": 8, "ein": 1, "eine": 1, "einer": 1,
               "zwei": 2, "drei": 3, "vier": 4, "sechs": 6, "acht": 8}
@@ -45,25 +45,25 @@ def _patterns() -> list[tuple[re.Pattern[str], str]]:
     wd = "|".join(_WEEKDAYS)
     f = re.IGNORECASE
     return [
-        (re.compile(rf"\b(\d{{1,2}})(?:st|nd|rd|th)?\.?\s*(?:of\s+)?({mon})\.?(?:,?\s*(\d{{4}}))?\b", f), "dm"),
-        (re.compile(rf"\b({mon})\.?\s+(\d{{1,2}})(?:st|nd|rd|th)?\b(?:,?\s*(\d{{4}}))?", f), "md"),
-        (re.compile(r"\b(\d{4})-(\d{2})-(\d{2})\b"), "iso"),
-        (re.compile(r"\b(\d{1,2})[./](\d{1,2})(?:[./](\d{2,4}))?\.?(?!\d)"), "num"),
-        (re.compile(r"\b(?:end of next month|ende (?:des )?nächsten monats)\b", f), "eonm"),
-        (re.compile(r"\b(?:end of (?:the |this )?month|month[- ]end|monatsende|ende (?:des|dieses) monats|zum monatsende|ende monat)\b", f), "eom"),
-        (re.compile(r"\b(?:end of (?:the |this )?year|year[- ]end|jahresende|ende (?:des|dieses) jahres)\b", f), "eoy"),
-        (re.compile(rf"\b(?:end of|ende)\s+({mon})\b", f), "end-month"),
-        (re.compile(rf"\b(?:the\s+)?(?:first|1st|erste[mnrs]?)\s+(?:of\s+)?({mon})\b", f), "first-of"),
-        (re.compile(r"\b(?:the\s+)?(?:first|1st|erste[mnrs]?)\s+(?:of\s+)?(?:next|the next|nächsten|kommenden)\s+(?:month|monats)\b|\b(?:ab|from|zum)\s+(?:nächste[mn]|kommende[mn]|next)\s+(?:monat|month)\b", f), "next-month"),
-        (re.compile(rf"\b(?:from|starting|beginning|ab|zum|per)\s+(?:early\s+|anfang\s+)?({mon})\b(?!\s*\d)", f), "month"),
-        (re.compile(rf"\b({wd})\s+(?:next week|nächste woche|kommende woche)\b", f), "weekday-next-week"),
-        (re.compile(rf"\b(?:from|on|starting|after|by|until|this|next|coming|ab|am|bis|zum|nächsten|kommenden)\s+(?:next\s+|nächsten\s+|kommenden\s+)?({wd})\b", f), "weekday"),
-        (re.compile(r"\bin\s+(\d+|one|two|three|four|six|eight|einer|einem|zwei|drei|vier|sechs|acht)\s+(weeks?|wochen?|days?|tagen?|months?|monaten?)\b", f), "in"),
-        (re.compile(r"\b(?:next week|nächste woche|kommende woche)\b", f), "next-week"),
-        (re.compile(r"\b(?:the day after tomorrow|übermorgen)\b", f), "plus2"),
-        (re.compile(r"\b(?:tomorrow)\b|(?<![A-Za-zäöüß])morgen\b", f), "plus1"),
-        (re.compile(rf"\b({wd})\b", f), "bare-weekday"),
-        (re.compile(r"\b(?:as of today|today|effective (?:now|immediately)|immediately|right away|from now on|asap|ab sofort|sofort|ab heute|heute|per sofort|mit sofortiger wirkung|ab jetzt)\b", f), "today"),
+        (recache.compile(rf"\b(\d{{1,2}})(?:st|nd|rd|th)?\.?\s*(?:of\s+)?({mon})\.?(?:,?\s*(\d{{4}}))?\b", f), "dm"),
+        (recache.compile(rf"\b({mon})\.?\s+(\d{{1,2}})(?:st|nd|rd|th)?\b(?:,?\s*(\d{{4}}))?", f), "md"),
+        (recache.compile(r"\b(\d{4})-(\d{2})-(\d{2})\b"), "iso"),
+        (recache.compile(r"\b(\d{1,2})[./](\d{1,2})(?:[./](\d{2,4}))?\.?(?!\d)"), "num"),
+        (recache.compile(r"\b(?:end of next month|ende (?:des )?nächsten monats)\b", f), "eonm"),
+        (recache.compile(r"\b(?:end of (?:the |this )?month|month[- ]end|monatsende|ende (?:des|dieses) monats|zum monatsende|ende monat)\b", f), "eom"),
+        (recache.compile(r"\b(?:end of (?:the |this )?year|year[- ]end|jahresende|ende (?:des|dieses) jahres)\b", f), "eoy"),
+        (recache.compile(rf"\b(?:end of|ende)\s+({mon})\b", f), "end-month"),
+        (recache.compile(rf"\b(?:the\s+)?(?:first|1st|erste[mnrs]?)\s+(?:of\s+)?({mon})\b", f), "first-of"),
+        (recache.compile(r"\b(?:the\s+)?(?:first|1st|erste[mnrs]?)\s+(?:of\s+)?(?:next|the next|nächsten|kommenden)\s+(?:month|monats)\b|\b(?:ab|from|zum)\s+(?:nächste[mn]|kommende[mn]|next)\s+(?:monat|month)\b", f), "next-month"),
+        (recache.compile(rf"\b(?:from|starting|beginning|ab|zum|per)\s+(?:early\s+|anfang\s+)?({mon})\b(?!\s*\d)", f), "month"),
+        (recache.compile(rf"\b({wd})\s+(?:next week|nächste woche|kommende woche)\b", f), "weekday-next-week"),
+        (recache.compile(rf"\b(?:from|on|starting|after|by|until|this|next|coming|ab|am|bis|zum|nächsten|kommenden)\s+(?:next\s+|nächsten\s+|kommenden\s+)?({wd})\b", f), "weekday"),
+        (recache.compile(r"\bin\s+(\d+|one|two|three|four|six|eight|einer|einem|zwei|drei|vier|sechs|acht)\s+(weeks?|wochen?|days?|tagen?|months?|monaten?)\b", f), "in"),
+        (recache.compile(r"\b(?:next week|nächste woche|kommende woche)\b", f), "next-week"),
+        (recache.compile(r"\b(?:the day after tomorrow|übermorgen)\b", f), "plus2"),
+        (recache.compile(r"\b(?:tomorrow)\b|(?<![A-Za-zäöüß])morgen\b", f), "plus1"),
+        (recache.compile(rf"\b({wd})\b", f), "bare-weekday"),
+        (recache.compile(r"\b(?:as of today|today|effective (?:now|immediately)|immediately|right away|from now on|asap|ab sofort|sofort|ab heute|heute|per sofort|mit sofortiger wirkung|ab jetzt)\b", f), "today"),
     ]
 
 

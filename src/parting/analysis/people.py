@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from functools import cache
 
-from .. import lexicon
+from .. import lexicon, recache
 from ..patterns import compile_terms, term_regex
 from .text import matcher
 
@@ -20,21 +20,21 @@ def _common() -> dict:
 @cache
 def _titled() -> re.Pattern[str]:
     titles = "|".join(sorted((re.escape(t) for t in _common()["titles"]), key=len, reverse=True))
-    return re.compile(rf"(?<![\w.])(?i:({titles}))(?!\w)\.?[ \t]+((?:{_NAME}[ \t]+){{0,2}}{_NAME})")
+    return recache.compile(rf"(?<![\w.])(?i:({titles}))(?!\w)\.?[ \t]+((?:{_NAME}[ \t]+){{0,2}}{_NAME})")
 
 
 @cache
 def _titled_lower() -> re.Pattern[str]:
     """'mr dunmore', 'herrn schulte': a lower-case title may carry a lower-case name."""
     titles = "|".join(sorted((re.escape(t) for t in _common()["titles"] if t.islower()), key=len, reverse=True))
-    return re.compile(rf"(?<![\w.])({titles})(?!\w)\.?[ \t]+([a-zäöüß][\w'’-]{{2,}})")
+    return recache.compile(rf"(?<![\w.])({titles})(?!\w)\.?[ \t]+([a-zäöüß][\w'’-]{{2,}})")
 
 
 @cache
 def _inverted() -> re.Pattern[str]:
     """'Brandl, Herr.' and 'Gruber, Herr -': surname first, as in a file or a list."""
     titles = "|".join(sorted((re.escape(t) for t in _common()["titles"]), key=len, reverse=True))
-    return re.compile(rf"(?<![\w])({_NAME}),[ \t]*(?i:({titles}))(?!\w)\.?")
+    return recache.compile(rf"(?<![\w])({_NAME}),[ \t]*(?i:({titles}))(?!\w)\.?")
 
 
 def _stop() -> frozenset[str]:
@@ -104,7 +104,7 @@ def _cue_patterns() -> tuple[re.Pattern[str], frozenset[str]]:
         strong += node.get("cues", [])
         weak += node.get("weak_cues", [])
     cues = "|".join(term_regex(c, boundary=False) for c in sorted(strong + weak, key=len, reverse=True))
-    pattern = re.compile(
+    pattern = recache.compile(
         rf"(?i:(?<!\w)(?P<cue>{cues}))\s*[:\-–]?\s+(?:(?:die|der|den|the)\s+)?(?:Firma\s+)?"
         rf"(?P<name>(?:{_NAME}|&)(?:[ \t]+(?:{_NAME}|&|GmbH|Ltd\.?|AG|KG|Inc\.?|LLC)){{0,3}})"
     )
@@ -133,7 +133,7 @@ def _after_cue(text: str, usable) -> tuple[str, int, int] | None:  # type: ignor
     return None
 
 
-_LEAD = re.compile(rf"^\s*[-*•]?\s*(?:(?:Die|The)\s+)?(?:Firma\s+)?({_NAME})(?:[ \t]+({_NAME}))?(?=['’]s\b|[ \t]*(?:[:,–—(.-]|\s+(?:keeps|wants|will|is|has|hat|ist|always|never|again|immer|ständig|schon|braucht|needs)\b))")
+_LEAD = recache.compile(rf"^\s*[-*•]?\s*(?:(?:Die|The)\s+)?(?:Firma\s+)?({_NAME})(?:[ \t]+({_NAME}))?(?=['’]s\b|[ \t]*(?:[:,–—(.-]|\s+(?:keeps|wants|will|is|has|hat|ist|always|never|again|immer|ständig|schon|braucht|needs)\b))")
 
 
 def _leading_name(text: str, usable, opening: int) -> tuple[str, int, int] | None:  # type: ignore[no-untyped-def]
@@ -152,23 +152,28 @@ def _business_words() -> frozenset[str]:
     return frozenset(w.lower() for w in _common()["business_words"])
 
 
+def is_business(name: str) -> bool:
+    """Whether NAME reads as a business (a business word, '&', 'by')."""
+    return _is_business(name)
+
+
 def _is_business(name: str) -> bool:
     words = set(re.findall(r"[\w&]+|&", name.lower())) | ({"&"} if "&" in name else set())
     return bool(words & _business_words()) or " by " in f" {name.lower()} "
 
 
-_SIG_LINE = re.compile(r"^\s*(?:[-–—]{1,2}|~)\s*(.+?)\s*$")
-_VALEDICTION = re.compile(
+_SIG_LINE = recache.compile(r"^\s*(?:[-–—]{1,2}|~)\s*(.+?)\s*$")
+_VALEDICTION = recache.compile(
     r"^\s*(?:thanks|thank you|cheers|regards|best|kind regards|best regards|many thanks|love|ta|sincerely|"
     r"gruß|grüße|gruss|gruesse|viele grüße|liebe grüße|beste grüße|herzliche grüße|lg|vg|mfg|danke|bis dann)\b[,!.]?\s*(.*)$",
     re.IGNORECASE)
-_SIGN_AS = re.compile(r"(?i:\b(?:sign (?:it |off )?as|signed|unterschreiben (?:mit|als)|absender\s*:|sender\s*:|signature\s*:))\s*(.+)$", re.MULTILINE)
-_FROM = re.compile(rf"(?i:\bfrom|\bvon)\s+((?:{_NAME})(?:\s+(?:at|@|bei|von)\s+.+)?)\s*$", re.MULTILINE)
+_SIGN_AS = recache.compile(r"(?i:\b(?:sign (?:it |off )?as|signed|unterschreiben (?:mit|als)|absender\s*:|sender\s*:|signature\s*:))\s*(.+)$", re.MULTILINE)
+_FROM = recache.compile(rf"(?i:\bfrom|\bvon)\s+((?:{_NAME})(?:\s+(?:at|@|bei|von)\s+.+)?)\s*$", re.MULTILINE)
 
 
-_KEYED = re.compile(r"^\s*[-*•]?\s*(?i:from|sign(?:ed)?(?: as)?|sender|signature|von|absender|gez\.?|unterschrift)\s*:\s*(.+?)\s*$", re.MULTILINE)
-_TRAILING = re.compile(r"(?:[.!?]|\s[-–—]{1,2}|^)\s*((?:[A-ZÄÖÜ][\w'’&.-]*|&)(?:[ \t]+(?:[A-ZÄÖÜ][\w'’&.-]*|&|by|von)){0,3})\s*\.?\s*$")
-_DASHED = re.compile(r"\s[-–—]{1,2}\s?([A-Za-zÄÖÜäöüß][\w'’&. -]{0,40})\s*$")
+_KEYED = recache.compile(r"^\s*[-*•]?\s*(?i:from|sign(?:ed)?(?: as)?|sender|signature|von|absender|gez\.?|unterschrift)\s*:\s*(.+?)\s*$", re.MULTILINE)
+_TRAILING = recache.compile(r"(?:[.!?]|\s[-–—]{1,2}|^)\s*((?:[A-ZÄÖÜ][\w'’&.-]*|&)(?:[ \t]+(?:[A-ZÄÖÜ][\w'’&.-]*|&|by|von)){0,3})\s*\.?\s*$")
+_DASHED = recache.compile(r"\s[-–—]{1,2}\s?([A-Za-zÄÖÜäöüß][\w'’&.,() -]{0,50})\s*$")
 
 
 def signature(text: str) -> tuple[str, int, int] | None:
@@ -198,7 +203,7 @@ def signature(text: str) -> tuple[str, int, int] | None:
                 # "Thanks," on its own: the name is on the line below.
                 below = text[start + len(line) :].strip().split("\n")[0].strip()
                 rest = below
-        elif sig and len(sig.group(1).split()) <= 8 and not bulleted and ":" not in sig.group(1):
+        elif sig and len(sig.group(1).split()) <= 10 and not bulleted and ":" not in sig.group(1):
             rest = sig.group(1)
         elif back == 0 and len(line.split()) <= 4 and line.strip()[:1].isupper() and not line.rstrip().endswith((".", "!", "?", ":")) \
                 and _is_business(line):
@@ -233,7 +238,10 @@ def _pick(raw: str) -> str | None:
     people = [p for p in parts if p.split()[0] not in _stop()]
     if not people:
         return None
-    name = people[0] if people else parts[0]
+    # "Dana, Greenway Gardens": a name of several capitalised words after a single
+    # first name is the business.
+    multi = [p for p in people if len(p.split()) >= 2 and all(w[:1].isupper() for w in p.split())]
+    name = multi[-1] if len(people) > 1 and len(people[0].split()) == 1 and multi else people[0]
     name = re.sub(r"^(Dr|Prof)\.\s*", r"\1 ", name)
     return name if name[:1].isupper() or name.isalpha() else None
 

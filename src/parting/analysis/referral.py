@@ -8,6 +8,7 @@ next sentence ("forget that", "lass das weg") leaves none."""
 from __future__ import annotations
 
 import re
+from .. import recache
 from .people import _is_business as is_business
 from .people import _stop, normal_title
 from .text import matcher, pieces
@@ -15,8 +16,8 @@ from .text import matcher, pieces
 _WORD = r"[A-ZÄÖÜ][\w'’.]*(?:-[A-ZÄÖÜ0-9][\w'’]*)?"
 # Small words that may stand inside a business name: Harlow & Sons, Hair by Lauren.
 _JOIN = r"(?:&|and|und|by|of|the|am|an der|im|zur|zum|de|la)"
-_NAME_RUN = re.compile(rf"{_WORD}(?:[ \t]+(?:{_JOIN}[ \t]+)?{_WORD}){{0,4}}")
-_LEAD_IN = re.compile(r"(?i:[ \t]*(?:(?:ihr|ihm|ihnen|ihn|sie|die|den|der|das|dem|to|the|them|her|him|at|towards|over|along|on|es|bei|mit|zu|zur|zum|an|doch|mal|gern|gerne|an die|auf|der|einfach|lieber|sie|ihnen)\b|[:=\-–]))*[ \t]*")
+_NAME_RUN = recache.compile(rf"{_WORD}(?:[ \t]+(?:{_JOIN}[ \t]+)?{_WORD}){{0,4}}")
+_LEAD_IN = recache.compile(r"(?i:[ \t]*(?:(?:ihr|ihm|ihnen|ihn|sie|die|den|der|das|dem|to|the|them|her|him|at|towards|over|along|on|es|bei|mit|zu|zur|zum|an|doch|mal|gern|gerne|an die|auf|der|einfach|lieber|sie|ihnen)\b|[:=\-–]))*[ \t]*")
 
 
 def _clean(name: str) -> str | None:

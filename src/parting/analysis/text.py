@@ -6,11 +6,11 @@ import re
 from functools import cache
 from typing import NamedTuple
 
-from .. import lexicon
+from .. import lexicon, recache
 from ..patterns import Matcher, compile_terms
 from ..types import LANGS
 
-_PIECE = re.compile(r"\[[^\]\n]*\]|[^\n.!?;]+(?:[.!?;]+|$)", re.MULTILINE)
+_PIECE = recache.compile(r"\[[^\]\n]*\]|[^\n.!?;]+(?:[.!?;]+|$)", re.MULTILINE)
 
 
 class Piece(NamedTuple):
@@ -39,7 +39,7 @@ def pieces(text: str) -> list[Piece]:
     return out
 
 
-_GO_ON = re.compile(r"\s*(and|also|plus|then|und|auch|dann|außerdem)\b", re.IGNORECASE)
+_GO_ON = recache.compile(r"\s*(and|also|plus|then|und|auch|dann|außerdem)\b", re.IGNORECASE)
 
 
 def quarantine(draft: str) -> tuple[str, list[Piece]]:

@@ -6,14 +6,14 @@ from __future__ import annotations
 import re
 from functools import cache, cached_property
 
-from .. import language, lexicon
+from .. import language, lexicon, recache
 from ..patterns import literal_regex
 from ..types import LANGS
 
-_WORD = re.compile(r"\w+")
-_SENT_END = re.compile(r"[.!?]+[\"”’')\]]*(?=\s)|\n\s*\n|(?<=[,:;])\n|\n(?=[ \t]*(?:[-*•]|\d+[.)]\s))")
-_PROPER = re.compile(r"[A-ZÄÖÜ][\w'’.-]*(?:[ \t]+(?:&[ \t]+)?[A-ZÄÖÜ][\w'’.-]*)+")
-_CLAUSE_BREAK = re.compile(
+_WORD = recache.compile(r"\w+")
+_SENT_END = recache.compile(r"[.!?]+[\"”’')\]]*(?=\s)|\n\s*\n|(?<=[,:;])\n|\n(?=[ \t]*(?:[-*•]|\d+[.)]\s))")
+_PROPER = recache.compile(r"[A-ZÄÖÜ][\w'’.-]*(?:[ \t]+(?:&[ \t]+)?[A-ZÄÖÜ][\w'’.-]*)+")
+_CLAUSE_BREAK = recache.compile(
     r"[,;:()–—]|(?<!\w)(?:but|however|yet|although|though|aber|sondern|jedoch|doch|obwohl)(?!\w)",
     re.IGNORECASE,
 )
@@ -36,9 +36,9 @@ def _patterns() -> dict[str, re.Pattern[str]]:
     titles = "|".join(re.escape(t) for t in words["titles"])
     fold = lambda s: s.replace("ü", "(?:ü|ue)").replace("ß", "(?:ß|ss)").replace("ö", "(?:ö|oe)").replace("ä", "(?:ä|ae)")
     return {
-        "salutation": re.compile(rf"^[ \t]*(?:{fold(openers)})(?!\w)", re.IGNORECASE | re.MULTILINE),
-        "valediction": re.compile(rf"^[ \t]*(?:{fold(vals)})[ \t]*[,.!]?[ \t]*$", re.IGNORECASE | re.MULTILINE),
-        "titled_name": re.compile(
+        "salutation": recache.compile(rf"^[ \t]*(?:{fold(openers)})(?!\w)", re.IGNORECASE | re.MULTILINE),
+        "valediction": recache.compile(rf"^[ \t]*(?:{fold(vals)})[ \t]*[,.!]?[ \t]*$", re.IGNORECASE | re.MULTILINE),
+        "titled_name": recache.compile(
             rf"(?<!\w)(?:{titles})\.?[ \t]+((?:[A-ZÄÖÜ][\w'’-]*\.?[ \t]+){{0,2}}[A-ZÄÖÜ][\w'’-]*)"
         ),
     }

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import typer
 
-from . import check_cmd
+from . import analyze_cmd, check_cmd, rewrite_cmd
 
 app = typer.Typer(
     name="parting",
@@ -30,7 +30,9 @@ def _command(fn, name: str):  # type: ignore[no-untyped-def]
     app.command(name)(wrapper)
 
 
+_command(rewrite_cmd.run, "rewrite")
 _command(check_cmd.run, "check")
+_command(analyze_cmd.run, "analyze")
 
 
 @app.callback()

@@ -14,6 +14,9 @@ LangOpt = Annotated[Optional[str], typer.Option("--lang", help="Language: de or 
 ReasonOpt = Annotated[Optional[str], typer.Option("--reason", help="Why the customer is let go: conduct, capacity, time or other.", show_default=False)]
 CustomerOpt = Annotated[Optional[str], typer.Option("--customer", help="How the letter addresses the customer, e.g. 'Frau Quandtmeyer'.", show_default=False)]
 ReferralOpt = Annotated[Optional[str], typer.Option("--referral", help="A business to recommend (capacity letters must name it).", show_default=False)]
+NoReferralOpt = Annotated[bool, typer.Option("--no-referral", help="Recommend no one, whatever the draft says.")]
+SenderOpt = Annotated[Optional[str], typer.Option("--sender", help="Who signs the letter (a person or the business).", show_default=False)]
+DateOpt = Annotated[Optional[str], typer.Option("--date", help="When the end takes effect: YYYY-MM-DD or 'today'.", show_default=False)]
 FormatOpt = Annotated[str, typer.Option("--format", help="Output format: text or json.")]
 
 
