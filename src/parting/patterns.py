@@ -161,8 +161,7 @@ class Matcher:
         self._by_letter = by_letter
         self._loose = loose
 
-    def _anchored(self, text: str, pos: int, end: int) -> list[re.Match[str]]:
-        hits: list[re.Match[str]] = []
+    def _anchored(self, text: str, pos: int, end: int) -> Iterator[re.Match[str]]:
         last = -1
         by_letter = self._by_letter
         for c in self._starts.finditer(text, pos, end):  # type: ignore[union-attr]
@@ -172,16 +171,18 @@ class Matcher:
             group = by_letter.get(text[at].lower())
             m = group.match(text, at, end) if group is not None else None
             if m and m.end() > m.start():
-                hits.append(m)
                 last = m.end()
-        return hits
+                yield m
 
     def finditer(self, text: str, pos: int = 0, endpos: int | None = None) -> Iterator[re.Match[str]]:
+        """Matches in order; lazy, so a caller that needs only the first stops early."""
         end = len(text) if endpos is None else endpos
-        hits = self._anchored(text, pos, end) if self._starts is not None else []
-        if self._loose is not None:
-            hits += self._loose.finditer(text, pos, end)
-            hits.sort(key=lambda m: m.start())
+        if self._loose is None:
+            return self._anchored(text, pos, end) if self._starts is not None else iter(())
+        if self._starts is None:
+            return self._loose.finditer(text, pos, end)
+        hits = [*self._anchored(text, pos, end), *self._loose.finditer(text, pos, end)]
+        hits.sort(key=lambda m: m.start())
         return iter(hits)
 
     def search(self, text: str, pos: int = 0, endpos: int | None = None) -> re.Match[str] | None:

@@ -11,7 +11,7 @@ from ..patterns import literal_regex
 from ..types import LANGS
 
 _WORD = recache.compile(r"\w+")
-_SENT_END = recache.compile(r"[.!?]+[\"”’')\]]*(?=\s)|\n\s*\n|(?<=[,:;])\n|\n(?=[ \t]*(?:[-*•]|\d+[.)]\s))")
+_SENT_END = recache.compile(r"[.!?]+[\"”’')\]]*(?=\s)|\n(?:\s*\n|(?<=[,:;]\n)|(?=[ \t]*(?:[-*•]|\d+[.)]\s)))")
 _PROPER = recache.compile(r"[A-ZÄÖÜ][\w'’.-]*(?:[ \t]+(?:&[ \t]+)?[A-ZÄÖÜ][\w'’.-]*)+")
 _CLAUSE_BREAK = recache.compile(
     r"[,;:()–—]|(?<!\w)(?:but|however|yet|although|though|aber|sondern|jedoch|doch|obwohl)(?!\w)",
@@ -39,7 +39,9 @@ def _patterns() -> dict[str, re.Pattern[str]]:
         "salutation": recache.compile(rf"^[ \t]*(?:{fold(openers)})(?!\w)", re.IGNORECASE | re.MULTILINE),
         "valediction": recache.compile(rf"^[ \t]*(?:{fold(vals)})[ \t]*[,.!]?[ \t]*$", re.IGNORECASE | re.MULTILINE),
         "titled_name": recache.compile(
-            rf"(?<!\w)(?:{titles})\.?[ \t]+((?:[A-ZÄÖÜ][\w'’-]*\.?[ \t]+){{0,2}}[A-ZÄÖÜ][\w'’-]*)"
+            # No look-behind in front, so the engine can skip to a title's first letter;
+            # the word boundary before the title is checked in Python.
+            rf"(?:{titles})\.?[ \t]+((?:[A-ZÄÖÜ][\w'’-]*\.?[ \t]+){{0,2}}[A-ZÄÖÜ][\w'’-]*)"
         ),
     }
 
@@ -111,12 +113,11 @@ class Doc:
         chars = list(self.text)
 
         def blank(a: int, b: int) -> None:
-            for i in range(a, b):
-                if not chars[i].isspace():
-                    chars[i] = "_"
+            chars[a:b] = _NOT_SPACE.sub("_", self.text[a:b])
 
         for m in _patterns()["titled_name"].finditer(self.text):
-            blank(m.start(1), m.end(1))
+            if m.start() == 0 or not self.text[m.start() - 1].isalnum():
+                blank(m.start(1), m.end(1))
         # The sender's own names (letterhead, signature) are not words of the letter:
         # "Fresh Start Cleaning" is no promise of a fresh start.
         for name in self.own_names:
@@ -179,13 +180,18 @@ class Doc:
         return line, col
 
 
+_LAST_WORD = recache.compile(r"(\w+)$")
+_NEXT_WORD = recache.compile(r"\s*(\w+)")
+_NOT_SPACE = recache.compile(r"\S")
+
+
 def _ends_sentence(text: str, dot: int, after: int) -> bool:
     """False for the dots of 'Dr. Patel', 'z. B.' and '31. März'."""
-    word = re.search(r"(\w+)$", text[max(0, dot - 20) : dot])
+    word = _LAST_WORD.search(text, max(0, dot - 20), dot)
     if not word:
         return True
     token = word.group(1)
-    nxt = re.match(r"\s*(\w+)", text[after : after + 30])
+    nxt = _NEXT_WORD.match(text, after, after + 30)
     nxt_word = nxt.group(1) if nxt else ""
     if token.lower() in _abbreviations() or len(token) == 1:
         return False

@@ -77,19 +77,34 @@ def find(doc: Doc, spec: Spec, lang: str, scope: str | None = None) -> Iterator[
     """Matches of a section's terms in its scope, antipatterns and negations applied."""
     lo, hi = region(doc, scope or spec.get("scope", "letter" if spec.get("kind") == "forbid" else "body"))
     text = doc.text if spec.get("unmasked") else doc.masked
-    plain = matcher(spec)
+    # One scan for plain and negatable terms together; a hit is then checked against
+    # the negatable ones alone ("not your fault" is fine, "your fault" is not).
+    both = _combined(spec)
+    if both is None:
+        return
     negatable = matcher(spec, "negatable", "negatable_regex")
-    for pattern, needs_positive in ((plain, False), (negatable, True)):
-        if pattern is None:
+    sentence_bound = bool(spec.get("in_sentence_with") or spec.get("in_sentence_with_regex"))
+    for m in both.finditer(text, lo, hi):
+        start, end = m.start(), m.end()
+        if end == start or _excused(doc, spec, lang, start, end):
             continue
-        for m in pattern.finditer(text, lo, hi):
-            if m.end() == m.start() or _excused(doc, spec, lang, m.start(), m.end()):
-                continue
-            if needs_positive and _negated(doc, lang, m.start(), m.end()):
-                continue
-            if (spec.get("in_sentence_with") or spec.get("in_sentence_with_regex")) and not _sentence_has(doc, spec, m.start()):
-                continue
-            yield m.start(), m.end()
+        if negatable is not None and negatable.match(text, start, end) and _negated(doc, lang, start, end):
+            continue
+        if sentence_bound and not _sentence_has(doc, spec, start):
+            continue
+        yield start, end
+
+
+def _combined(spec: Spec):  # type: ignore[no-untyped-def]
+    try:
+        return spec["_m:combined"]
+    except KeyError:
+        spec["_m:combined"] = compile_terms(
+            tuple([*spec.get("terms", ()), *spec.get("negatable", ())]),
+            tuple([*spec.get("regex", ()), *spec.get("negatable_regex", ())]),
+            bool(spec.get("case_sensitive", False)),
+        )
+        return spec["_m:combined"]
 
 
 def _sentence_has(doc: Doc, spec: Spec, pos: int) -> bool:
