@@ -81,3 +81,6 @@ class RewriteResult(BaseModel):
     attempts: list[Attempt]
     fallback: bool = Field(description="True when the letter is the composer's, after the model failed.")
     usage: Usage
+    model: str | None = None
+    prompt_version: str | None = None
+    stop_reason: str | None = Field(None, description="passed, repeated, max-attempts, deadline or model-unavailable.")

@@ -1,68 +1,25 @@
 """The pipeline: draft -> brief (facts) -> policy -> engine -> check -> result.
 
 Plain records throughout, so the CLI starts fast; parting.api wraps the result in
-pydantic models. The model engine's re-ask loop plugs in at `write`."""
+pydantic models. The model engine's re-ask loop lives in engines/llm/conversation.py;
+run() and arun() only drive it."""
 
 from __future__ import annotations
 
+import os
 import time
+from collections.abc import Callable
 from datetime import date
-from typing import Any, NamedTuple
+from typing import Any
 
 from .analysis import UNSET, read
 from .analysis.facts import Facts
 from .checker import evaluate
-from .checker.findings import Finding, Outcome
 from .engines.compose import compose
+from .engines.llm.config import LLMConfig
+from .errors import InputError, ModelError
 from .policy import Policy, derive
-
-
-class Attempt(NamedTuple):
-    number: int
-    engine: str
-    letter: str
-    ok: bool
-    findings: tuple[Finding, ...]
-    usage: dict[str, int] | None = None
-    latency_ms: float = 0.0
-    finish_reason: str | None = None
-    error: str | None = None
-
-    def as_dict(self) -> dict[str, Any]:
-        d = self._asdict()
-        d["violations"] = [f._asdict() for f in d.pop("findings")]
-        return d
-
-
-class Result(NamedTuple):
-    letter: str
-    facts: Facts
-    policy: Policy
-    outcome: Outcome
-    engine: str
-    attempts: tuple[Attempt, ...]
-    fallback: bool
-
-    @property
-    def usage(self) -> dict[str, int]:
-        total = {"prompt_tokens": 0, "completion_tokens": 0, "total_tokens": 0, "cached_tokens": 0}
-        for a in self.attempts:
-            for k, v in (a.usage or {}).items():
-                total[k] = total.get(k, 0) + (v or 0)
-        return total
-
-    def as_dict(self) -> dict[str, Any]:
-        """The same shape as RewriteResult.model_dump(mode='json')."""
-        return {
-            "letter": self.letter,
-            "brief": self.facts.as_dict(),
-            "policy": self.policy.as_dict(),
-            "report": self.outcome.as_dict(),
-            "engine": self.engine,
-            "attempts": [a.as_dict() for a in self.attempts],
-            "fallback": self.fallback,
-            "usage": self.usage,
-        }
+from .records import Attempt, Result
 
 
 _UNSET: Any = UNSET
@@ -80,6 +37,12 @@ def brief(draft: str, *, lang: str | None = None, customer: Any = _UNSET, reason
                 referral_=given(referral), sender=given(sender), effective=effective)
 
 
+def today_from_env() -> date | None:
+    """PARTING_TODAY=YYYY-MM-DD pins 'today', for reproducible runs and recorded tests."""
+    value = os.environ.get("PARTING_TODAY")
+    return date.fromisoformat(value) if value else None
+
+
 def composed(policy: Policy, number: int = 1) -> Attempt:
     start = time.perf_counter()
     letter = compose(policy)
@@ -88,10 +51,112 @@ def composed(policy: Policy, number: int = 1) -> Attempt:
                    latency_ms=(time.perf_counter() - start) * 1000)
 
 
-def run(draft: str, *, today: date | None = None, **overrides: Any) -> Result:
-    """Rewrite DRAFT with the built-in composer."""
+def choose_engine(engine: str, cfg: LLMConfig) -> str:
+    """auto: the model when a key or a server is configured, the composer otherwise."""
+    if engine not in ("auto", "llm", "compose"):
+        raise InputError(f"unknown engine {engine!r}; use one of: auto, llm, compose")
+    if engine == "auto":
+        return "llm" if cfg.configured else "compose"
+    if engine == "llm" and not cfg.configured:
+        raise ModelError("no model configured: set OPENAI_API_KEY, or OPENAI_BASE_URL / --base-url for a "
+                         "local OpenAI-compatible server (Ollama: http://localhost:11434/v1)")
+    return engine
+
+
+def _prepare(draft: str, today: date | None, overrides: dict[str, Any]) -> tuple[Facts, Policy]:
+    today = today or today_from_env()
     facts = brief(draft, today=today, **overrides)
-    policy = derive(facts, today=today)
+    return facts, derive(facts, today=today)
+
+
+def _composed_result(facts: Facts, policy: Policy) -> Result:
     attempt = composed(policy)
     outcome = evaluate(attempt.letter, **policy.check_context())
-    return Result(attempt.letter, facts, policy, outcome, "compose", (attempt,), fallback=False)
+    return Result(attempt.letter, facts, policy, outcome, "compose", (attempt,), fallback=False, stop_reason="passed"
+                  if outcome.ok else "composer")
+
+
+def _finish(conv: Any, facts: Facts, policy: Policy, cfg: LLMConfig) -> Result:
+    """The first passing attempt; else the composer's letter (marked as a fallback) or,
+    with fallback 'none', the best attempt."""
+    from .engines.llm import prompts
+
+    meta = {"model": cfg.model, "prompt_version": prompts.version(policy.lang), "stop_reason": conv.stop_reason}
+    attempts = tuple(conv.attempts)
+    if conv.passed is not None:
+        outcome = evaluate(conv.passed.letter, **policy.check_context())
+        return Result(conv.passed.letter, facts, policy, outcome, "llm", attempts, False, **meta)
+    if cfg.fallback == "compose":
+        comp = composed(policy, number=len(attempts) + 1)
+        outcome = evaluate(comp.letter, **policy.check_context())
+        return Result(comp.letter, facts, policy, outcome, "compose", attempts + (comp,), True, **meta)
+    best = conv.best()
+    if best is None:
+        raise ModelError(attempts[-1].error if attempts and attempts[-1].error else "the model wrote no letter")
+    outcome = evaluate(best.letter, **policy.check_context())
+    return Result(best.letter, facts, policy, outcome, "llm", attempts, False, **meta)
+
+
+def run(draft: str, *, today: date | None = None, engine: str = "compose", llm: LLMConfig | None = None,
+        on_start: Callable[[str], None] | None = None, on_attempt: Callable[[Attempt], None] | None = None,
+        **overrides: Any) -> Result:
+    """Rewrite DRAFT: the composer, or the model with checks, feedback and fallback.
+    on_start(engine) is called once the draft is read and before the engine runs."""
+    cfg = llm or LLMConfig.from_env()
+    chosen = choose_engine(engine, cfg)
+    facts, policy = _prepare(draft, today, overrides)
+    if on_start:
+        on_start(chosen)
+    if chosen == "compose":
+        return _composed_result(facts, policy)
+    from .engines.llm.client import ModelUnavailable, call, make_client
+    from .engines.llm.conversation import Conversation
+
+    conv = Conversation(draft, facts, policy, cfg)
+    client = make_client(cfg)
+    deadline_at = time.monotonic() + cfg.deadline
+    while conv.wants_more:
+        if time.monotonic() >= deadline_at:
+            conv.fail(f"the deadline of {cfg.deadline:g} s passed", "deadline")
+            break
+        try:
+            reply = call(client, cfg, conv.messages, deadline_at)
+        except ModelUnavailable as exc:
+            conv.fail(str(exc))
+            break
+        attempt = conv.take(reply)
+        if on_attempt:
+            on_attempt(attempt)
+    return _finish(conv, facts, policy, cfg)
+
+
+async def arun(draft: str, *, today: date | None = None, engine: str = "compose", llm: LLMConfig | None = None,
+               on_attempt: Callable[[Attempt], None] | None = None, **overrides: Any) -> Result:
+    """run(), with the model called through the async client."""
+    cfg = llm or LLMConfig.from_env()
+    chosen = choose_engine(engine, cfg)
+    facts, policy = _prepare(draft, today, overrides)
+    if chosen == "compose":
+        return _composed_result(facts, policy)
+    from .engines.llm.client import ModelUnavailable, acall, make_client
+    from .engines.llm.conversation import Conversation
+
+    conv = Conversation(draft, facts, policy, cfg)
+    client = make_client(cfg, asynchronous=True)
+    deadline_at = time.monotonic() + cfg.deadline
+    try:
+        while conv.wants_more:
+            if time.monotonic() >= deadline_at:
+                conv.fail(f"the deadline of {cfg.deadline:g} s passed", "deadline")
+                break
+            try:
+                reply = await acall(client, cfg, conv.messages, deadline_at)
+            except ModelUnavailable as exc:
+                conv.fail(str(exc))
+                break
+            attempt = conv.take(reply)
+            if on_attempt:
+                on_attempt(attempt)
+    finally:
+        await client.close()
+    return _finish(conv, facts, policy, cfg)

@@ -15,23 +15,51 @@ from .drafts import overrides, read_draft
 from .style import paint
 
 OutOpt = Annotated[Optional[str], typer.Option("--out", help="Write the letter to this file instead of stdout.", show_default=False)]
-EngineOpt = Annotated[str, typer.Option("--engine", help="compose (built-in, offline).")]
+EngineOpt = Annotated[str, typer.Option("--engine", help="auto (the model when OPENAI_API_KEY or a base URL is set, else the composer), llm or compose.")]
 RewriteFormatOpt = Annotated[str, typer.Option("--format", help="Output format: text, json or markdown.")]
+ModelOpt = Annotated[Optional[str], typer.Option("--model", help="Model name (env PARTING_MODEL; default gpt-4o-mini).", show_default=False)]
+BaseUrlOpt = Annotated[Optional[str], typer.Option("--base-url", help="OpenAI-compatible server, e.g. http://localhost:11434/v1 (env OPENAI_BASE_URL).", show_default=False)]
+TempOpt = Annotated[Optional[float], typer.Option("--temperature", help="Sampling temperature; sent only when given.", show_default=False)]
+TimeoutOpt = Annotated[float, typer.Option("--timeout", help="Seconds per model request.")]
+DeadlineOpt = Annotated[float, typer.Option("--deadline", help="Seconds for the whole rewrite.")]
+AttemptsOpt = Annotated[int, typer.Option("--max-attempts", help="Letters to ask the model for, in total.")]
+FallbackOpt = Annotated[str, typer.Option("--fallback", help="When no attempt passes: compose (the composer's letter) or none (the best attempt, exit 1).")]
+VerboseOpt = Annotated[bool, typer.Option("--verbose", "-v", help="Show each attempt's violations as they happen.")]
 
 
 def run(file: opt.FileArg = None, lang: opt.LangOpt = None, customer: opt.CustomerOpt = None,
         reason: opt.ReasonOpt = None, referral: opt.ReferralOpt = None, no_referral: opt.NoReferralOpt = False,
-        sender: opt.SenderOpt = None, date: opt.DateOpt = None, engine: EngineOpt = "compose",
+        sender: opt.SenderOpt = None, date: opt.DateOpt = None, engine: EngineOpt = "auto",
+        model: ModelOpt = None, base_url: BaseUrlOpt = None, temperature: TempOpt = None,
+        timeout: TimeoutOpt = 60.0, deadline: DeadlineOpt = 300.0, max_attempts: AttemptsOpt = 3,
+        fallback: FallbackOpt = "compose", verbose: VerboseOpt = False,
         format: RewriteFormatOpt = "text", out: OutOpt = None) -> int:
     """Rewrite a draft into a letter. The letter goes to stdout (or --out), a short
-    report to stderr. Exit 0: the letter follows every rule; 1: it breaks one."""
+    report to stderr. Exit 0: the letter follows every rule; 1: it breaks one;
+    2: bad input; 3: the model could not be used."""
     from .. import pipeline
+    from ..engines.llm.config import LLMConfig
 
     out_format = opt.fmt(format, ("text", "json", "markdown"))
-    if opt.choice(engine, ("compose",), "engine") is None:
-        raise InputError("no engine given")
+    engine = opt.choice(engine, ("auto", "llm", "compose"), "engine") or "auto"
+    fallback = opt.choice(fallback, ("compose", "none"), "fallback") or "compose"
+    if max_attempts < 1 or timeout <= 0 or deadline <= 0:
+        raise InputError("--max-attempts must be at least 1, --timeout and --deadline above 0")
+    cfg = LLMConfig.from_env(model=model, base_url=base_url, temperature=temperature, timeout=timeout,
+                             deadline=deadline, max_attempts=max_attempts, fallback=fallback)
+    chosen = pipeline.choose_engine(engine, cfg)
     draft = read_draft(file)
-    result = pipeline.run(draft, **overrides(lang, customer, reason, referral, no_referral, sender, date))
+    def announce(engine_used: str) -> None:
+        if out_format == "json":
+            return
+        where = cfg.base_url or "the OpenAI API"
+        line = (f"engine: model {cfg.model} at {where}" if engine_used == "llm" else
+                "engine: built-in composer" + (" (no OPENAI_API_KEY or base URL set)" if engine == "auto" else ""))
+        sys.stderr.write(paint(line, "dim", sys.stderr) + "\n")
+        sys.stderr.flush()
+
+    result = pipeline.run(draft, engine=chosen, llm=cfg, on_start=announce, on_attempt=_show if verbose else None,
+                          **overrides(lang, customer, reason, referral, no_referral, sender, date))
 
     if out_format == "json":
         rendered = json.dumps(result.as_dict(), ensure_ascii=False, indent=2) + "\n"
@@ -51,6 +79,14 @@ def run(file: opt.FileArg = None, lang: opt.LangOpt = None, customer: opt.Custom
     return EXIT_OK if result.outcome.ok else EXIT_RULE_BROKEN
 
 
+def _show(attempt) -> None:  # type: ignore[no-untyped-def]
+    errors = [f for f in attempt.findings if f.severity == "error"]
+    head = paint("passes", "green", sys.stderr) if attempt.ok else paint(f"{len(errors)} error(s)", "red", sys.stderr)
+    sys.stderr.write(f"attempt {attempt.number}: {head} ({attempt.latency_ms:.0f} ms)\n")
+    for f in errors:
+        sys.stderr.write(f"    {f.rule}: {f.message}\n")
+
+
 def _report(result) -> None:  # type: ignore[no-untyped-def]
     f, p = result.facts, result.policy
     err = sys.stderr
@@ -64,6 +100,13 @@ def _report(result) -> None:  # type: ignore[no-untyped-def]
         err.write(paint(f"ignored “{' '.join(ig.text.split())[:60]}” (instruction in the draft, treated as data)", "yellow", err) + "\n")
     errors = [x for x in result.outcome.findings if x.severity == "error"]
     status = paint("passes every rule", "green", err) if not errors else paint(f"breaks {len(errors)} rule(s)", "red", err)
+    llm_attempts = [a for a in result.attempts if a.engine == "llm"]
+    if llm_attempts:
+        err.write(f"model   {result.model}: {len(llm_attempts)} attempt(s), stopped: {result.stop_reason}\n")
+        if llm_attempts[-1].error:
+            err.write(paint(f"        {llm_attempts[-1].error}", "yellow", err) + "\n")
+    if result.fallback:
+        err.write(paint("fallback: no model attempt passed; this is the built-in composer's letter", "yellow", err) + "\n")
     err.write(f"check   {status} (engine: {result.engine})\n")
     for x in result.outcome.findings:
         err.write(f"        {x.line}:{x.column} {x.severity} {x.rule} {x.message}\n")
