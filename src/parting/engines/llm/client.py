@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 import time
 from email.utils import parsedate_to_datetime
+from functools import lru_cache
 from typing import Any, NamedTuple
 
 from tenacity import AsyncRetrying, RetryCallState, Retrying, retry_if_exception, stop_after_attempt
@@ -133,11 +134,22 @@ def _reply(resp: Any, started: float, requests: int) -> Reply:
 
 
 def make_client(cfg: LLMConfig, asynchronous: bool = False) -> Any:
+    """An SDK client with its own retries off. Sync clients are kept per endpoint and
+    key: building one loads the CA certificates, which costs more than an attempt."""
+    if asynchronous:
+        import openai
+
+        return openai.AsyncOpenAI(api_key=cfg.api_key or "not-needed", base_url=cfg.base_url,
+                                  timeout=cfg.timeout, max_retries=0)
+    return _sync_client(cfg.base_url, cfg.api_key, cfg.timeout)
+
+
+@lru_cache(maxsize=8)
+def _sync_client(base_url: str | None, api_key: str | None, timeout: float) -> Any:
     import openai
 
-    cls = openai.AsyncOpenAI if asynchronous else openai.OpenAI
     # Local servers (Ollama, llama.cpp) take any key; the SDK insists on one.
-    return cls(api_key=cfg.api_key or "not-needed", base_url=cfg.base_url, timeout=cfg.timeout, max_retries=0)
+    return openai.OpenAI(api_key=api_key or "not-needed", base_url=base_url, timeout=timeout, max_retries=0)
 
 
 def _unavailable(exc: BaseException, requests: int, cfg: LLMConfig) -> ModelUnavailable:
