@@ -7,6 +7,7 @@ import re
 import unicodedata
 
 from .. import language
+from ..analysis.people import is_business
 from ..patterns import compile_terms, literal_regex
 from .doc import Doc, letter_words, name_tokens, title_gender
 from .kinds import Hit, Spec, anchor, find, fmt, kind, region
@@ -63,17 +64,20 @@ _GENERIC = {
 
 def _named(name: str, text: str) -> list[tuple[int, int]]:
     """Where TEXT names the business NAME: the whole name, or enough of its distinctive
-    words ("Hargreaves Piano Services Ltd" is named by "Hargreaves Pianos"): the first
-    of them and at least half of all, each possibly inflected (Piano, Pianos)."""
+    words ("Hargreaves Piano Services Ltd" is named by "Hargreaves Pianos"): at least
+    half of them, its proper name among them, each possibly inflected (Piano, Pianos)."""
     whole = [(m.start(), m.end()) for m in literal_regex(name).finditer(text)]
     if whole:
         return whole
-    words = [w for w in _WORDS.findall(name) if fold(w) not in _GENERIC and len(w) > 2]
+    words = [w for w in re.findall(r"[^\W\d_]+(?:['’][^\W\d_]+)?", name) if fold(w) not in _GENERIC and len(w) > 2]
     if not words:
         return []
     spans = {w: [(m.start(), m.end()) for m in _prefix_regex(w).finditer(text)] for w in words}
     present = [w for w in words if spans[w]]
-    if not spans[words[0]] or len(present) * 2 < len(words):
+    # The proper name must be there: the first word, or after a trade word
+    # ("Malerbetrieb Schuster & Söhne") the first word that is not one.
+    key = next((w for w in words if not is_business(w)), words[0])
+    if not spans[key] or len(present) * 2 < len(words):
         return []
     return sorted(s for w in present for s in spans[w])
 
