@@ -57,7 +57,7 @@ def _patterns() -> list[tuple[re.Pattern[str], str]]:
         (recache.compile(r"\b(?:the\s+)?(?:first|1st|erste[mnrs]?)\s+(?:of\s+)?(?:next|the next|nächsten|kommenden)\s+(?:month|monats)\b|\b(?:ab|from|zum)\s+(?:nächste[mn]|kommende[mn]|next)\s+(?:monat|month)\b", f), "next-month"),
         (recache.compile(rf"\b(?:from|starting|beginning|ab|zum|per)\s+(?:early\s+|anfang\s+)?({mon})\b(?!\s*\d)", f), "month"),
         (recache.compile(rf"\b({wd})\s+(?:next week|nächste woche|kommende woche)\b", f), "weekday-next-week"),
-        (recache.compile(rf"\b(?:from|on|starting|after|by|until|this|next|coming|ab|am|bis|zum|nächsten|kommenden)\s+(?:next\s+|nächsten\s+|kommenden\s+)?({wd})\b", f), "weekday"),
+        (recache.compile(rf"\b(?:from|on|starting|after|by|until|this|next|coming|as of|effective|ab|am|bis|zum|nächsten|kommenden)\s+(?:next\s+|nächsten\s+|kommenden\s+)?({wd})\b", f), "weekday"),
         (recache.compile(r"\bin\s+(\d+|one|two|three|four|six|eight|einer|einem|zwei|drei|vier|sechs|acht)\s+(weeks?|wochen?|days?|tagen?|months?|monaten?)\b", f), "in"),
         (recache.compile(r"\b(?:next week|nächste woche|kommende woche)\b", f), "next-week"),
         (recache.compile(r"\b(?:the day after tomorrow|übermorgen)\b", f), "plus2"),

@@ -27,7 +27,7 @@ def _titled() -> re.Pattern[str]:
 def _titled_lower() -> re.Pattern[str]:
     """'mr dunmore', 'herrn schulte': a lower-case title may carry a lower-case name."""
     titles = "|".join(sorted((re.escape(t) for t in _common()["titles"] if t.islower()), key=len, reverse=True))
-    return recache.compile(rf"(?<![\w.])({titles})(?!\w)\.?[ \t]+([a-zäöüß][\w'’-]{{2,}})")
+    return recache.compile(rf"(?<![\w.])({titles})(?!\w)\.?[ \t]+([a-zäöüß][\w'’-]{{2,}}(?:[ \t]+[a-zäöüß][\w'’-]{{2,}}(?=\s*(?:[,.;:–—-]|$)))?)")
 
 
 @cache
@@ -39,6 +39,12 @@ def _inverted() -> re.Pattern[str]:
 
 def _stop() -> frozenset[str]:
     return frozenset(_common()["name_stopwords"])
+
+
+def _function_word(word: str) -> bool:
+    from ..language import _table
+
+    return word.lower() in _table()
 
 
 def normal_title(title: str) -> str:
@@ -79,8 +85,12 @@ def customer(text: str, signature_start: int, avoid: list[tuple[int, int]],
             name = words[0] if all(w.isupper() for w in words) else words[-1]
             titled.append((m.start(), m.end(), m.group(1), name))
     for m in _titled_lower().finditer(text):
-        if m.group(2).capitalize() not in _stop() and not m.group(2).islower() is False:
-            titled.append((m.start(), m.end(), m.group(1), m.group(2).capitalize()))
+        # "frau elke hartmann, ich kann": the last word before a function word is the surname.
+        words = [w for w in m.group(2).split()]
+        if len(words) == 2 and _function_word(words[1]):
+            words = words[:1]
+        if words[0].capitalize() not in _stop() and not _function_word(words[0]):
+            titled.append((m.start(), m.end(), m.group(1), words[-1].capitalize()))
     for m in _inverted().finditer(text):
         if m.group(1) not in _stop():
             titled.append((m.start(), m.end(), m.group(2), m.group(1)))
@@ -125,6 +135,8 @@ def _after_cue(text: str, usable) -> tuple[str, int, int] | None:  # type: ignor
         if not words:
             continue
         name = " ".join(words)
+        if re.match(r"[-–]?\d", text[b : b + 2]) or (name.isupper() and len(name) <= 3):
+            continue  # "account WB-07": a reference, not a name
         # A German noun after "für" or "an" is not a name: after a weak cue a name
         # needs a second capitalised word or a business word.
         if m.group("cue").lower() in weak and len(words) < 2 and not _is_business(name):
@@ -167,13 +179,16 @@ _VALEDICTION = recache.compile(
     r"^\s*(?:thanks|thank you|cheers|regards|best|kind regards|best regards|many thanks|love|ta|sincerely|"
     r"gruß|grüße|gruss|gruesse|viele grüße|liebe grüße|beste grüße|herzliche grüße|lg|vg|mfg|danke|bis dann)\b[,!.]?\s*(.*)$",
     re.IGNORECASE)
-_SIGN_AS = recache.compile(r"(?i:\b(?:sign (?:it |off )?as|signed|unterschreiben (?:mit|als)|absender\s*:|sender\s*:|signature\s*:))\s*(.+)$", re.MULTILINE)
+_SIGN_AS = recache.compile(r"(?i:\b(?:sign (?:it |off )?(?:as )?|signed|unterschreiben (?:mit|als)|absender\s*:|sender\s*:|signature\s*:))\s*(.+)$", re.MULTILINE)
 _FROM = recache.compile(rf"(?i:\bfrom|\bvon)\s+((?:{_NAME})(?:\s+(?:at|@|bei|von)\s+.+)?)\s*$", re.MULTILINE)
 
 
 _KEYED = recache.compile(r"^\s*[-*•]?\s*(?i:from|sign(?:ed)?(?: as)?|sender|signature|von|absender|gez\.?|unterschrift)\s*:\s*(.+?)\s*$", re.MULTILINE)
 _TRAILING = recache.compile(r"(?:[.!?]|\s[-–—]{1,2}|^)\s*((?:[A-ZÄÖÜ][\w'’&.-]*|&)(?:[ \t]+(?:[A-ZÄÖÜ][\w'’&.-]*|&|by|von)){0,3})\s*\.?\s*$")
 _DASHED = recache.compile(r"\s[-–—]{1,2}\s?([A-Za-zÄÖÜäöüß][\w'’&.,() -]{0,50})\s*$")
+
+
+_SELF = recache.compile(r"(?:\b(?:Ich|Wir|I|We|Me|Us)\s*\(([^()\n]{3,60})\)|(?i:\b(?:this is|it's|hier ist|hier spricht)\s+)([A-ZÄÖÜ][\w'’-]+(?:,? [A-ZÄÖÜ][\w'’-]+){0,2}))")
 
 
 def signature(text: str) -> tuple[str, int, int] | None:
@@ -205,9 +220,9 @@ def signature(text: str) -> tuple[str, int, int] | None:
                 rest = below
         elif sig and len(sig.group(1).split()) <= 10 and not bulleted and ":" not in sig.group(1):
             rest = sig.group(1)
-        elif back == 0 and len(line.split()) <= 4 and line.strip()[:1].isupper() and not line.rstrip().endswith((".", "!", "?", ":")) \
-                and _is_business(line):
-            rest = line.strip()
+        elif back == 0 and len(lines) > 1 and 1 <= len(line.split()) <= 4 and not line.rstrip().endswith((".", "!", "?", ":", ",")) \
+                and all(w[:1].isupper() or w == "&" for w in line.split()) and not any(w in _stop() for w in line.split()):
+            rest = line.strip()  # a last line that is only a name: "Reitstall Lindenhof"
         if rest:
             name = _pick(rest)
             if name:
@@ -219,16 +234,21 @@ def signature(text: str) -> tuple[str, int, int] | None:
                 name = _pick(t.group(1))
                 if name and (len(t.group(1).split()) <= 3):
                     return name[:1].upper() + name[1:], start + t.start(1), start + t.end(1)
-    m = _FROM.search(text)
+    m = _FROM.search(text) or _SELF.search(text)
     if m:
-        return _pick(m.group(1)), m.start(1), m.end(1)
+        group = next(i for i in range(1, (m.lastindex or 1) + 1) if m.group(i))
+        picked = _pick(m.group(group))
+        if picked:
+            return picked, m.start(group), m.end(group)
     return None
 
 
 def _pick(raw: str) -> str | None:
     """'Sam (Paws & Go)' -> 'Paws & Go'; 'Lauren @ Hair by Lauren' -> 'Hair by Lauren'."""
     raw = raw.strip().strip(",.;:!")
-    parts = [p.strip(" ,.;:()") for p in re.split(r"\s*(?:[,(/@|]|\)|\s[-–—]\s|\sat\s|\sfrom\s|\sbei\s|\svon\s)\s*", raw) if p.strip(" ,.;:()")]
+    raw = re.split(r"\.\s", raw)[0]  # "Klartext Webdesign. Bitte auf Deutsch"
+    raw = re.sub(r"^(?i:from|von|der|die|the)\s+", "", raw)
+    parts = [p.strip(" ,.;:()") for p in re.split(r"\s*(?:[,(/@|]|\)|\s[-–—]\s|\sat\s|\sfrom\s|\sbei\s|\svon\s|\svom\s|\sder\s)\s*", raw) if p.strip(" ,.;:()")]
     if not parts:
         return None
     for p in parts:
@@ -243,7 +263,9 @@ def _pick(raw: str) -> str | None:
     multi = [p for p in people if len(p.split()) >= 2 and all(w[:1].isupper() for w in p.split())]
     name = multi[-1] if len(people) > 1 and len(people[0].split()) == 1 and multi else people[0]
     name = re.sub(r"^(Dr|Prof)\.\s*", r"\1 ", name)
-    return name if name[:1].isupper() or name.isalpha() else None
+    if name.islower():
+        name = name.title()  # "gruesse, petra lang"
+    return name if name[:1].isupper() else None
 
 
 __all__ = ["customer", "signature", "compile_terms"]

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from .. import recache
 from .people import _is_business as is_business
-from .people import _stop, normal_title
+from .people import _function_word, _stop, normal_title
 from .text import matcher, pieces
 
 _WORD = r"[A-ZÄÖÜ][\w'’.]*(?:-[A-ZÄÖÜ0-9][\w'’]*)?"
@@ -35,12 +35,32 @@ def _clean(name: str) -> str | None:
     return name or None
 
 
+_LOWER_RUN = recache.compile(r"[a-zäöüß][\w'’&-]*(?:[ \t]+[a-zäöüß&][\w'’&-]*){0,3}")
+_PLACE = recache.compile(r"(?i:\b(?:st|street|road|rd|lane|ave|avenue|way|close|drive|straße|strasse|str|weg|platz|allee|gasse)\.?)$")
+
+
+def _lower_business(text: str, pos: int, end: int) -> tuple[str, int, int] | None:
+    """'send him to northgate electrical': a lower-case run that names a business."""
+    m = _LOWER_RUN.match(text, pos, end)
+    if not m:
+        return None
+    words = []
+    for w in m.group().split():
+        if _function_word(w) or w in ("on", "in", "at", "am", "im", "near", "bei"):
+            break
+        words.append(w)
+    name = " ".join(w.capitalize() for w in words)
+    if words and is_business(name):
+        return name, m.start(), m.start() + len(" ".join(words))
+    return None
+
+
 def _forward(text: str, at: int, end: int) -> tuple[str, int, int] | None:
     lead = _LEAD_IN.match(text, at, end)
     pos = lead.end() if lead else at
     m = _NAME_RUN.match(text, pos, end)
     if not m:
-        return None
+        return _lower_business(text, pos, end)
     name = _clean(m.group())
     return (name, m.start(), m.end()) if name else None
 
@@ -51,7 +71,9 @@ def _backward(text: str, at: int, start: int) -> tuple[str, int, int] | None:
     chunk = text[start:at].rstrip()
     best = None
     for m in _NAME_RUN.finditer(chunk):
-        if m.end() >= len(chunk) - 12 or (best is None and is_business(m.group())):
+        if _PLACE.search(m.group()):
+            continue  # "on Castle St" is where, not who
+        if is_business(m.group()) or (m.end() >= len(chunk) - 12 and (best is None or not is_business(best.group()))):
             best = m
     if not best:
         return None
