@@ -12,7 +12,7 @@ import score  # noqa: E402
 FLOORS = {"lang": 0.95, "customer": 0.9, "reason": 0.9, "referral": 0.9, "sender": 0.8, "effective": 0.9}
 
 
-@pytest.mark.parametrize("corpus", ["drafts.jsonl", "holdout_drafts.jsonl"])
+@pytest.mark.parametrize("corpus", ["drafts.jsonl", "holdout_drafts.jsonl", "blind_drafts.jsonl"])
 def test_field_accuracy(corpus):
     rows = score.load(corpus)
     accuracy, misses = score.score_drafts(rows)

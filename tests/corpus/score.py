@@ -101,7 +101,8 @@ def _same(got: object, want: object) -> bool:
 def main() -> None:
     show = "--misses" in sys.argv
     for title, rows in (("letters_en.jsonl + letters_de.jsonl", letters()),
-                        ("holdout_letters.jsonl", [{**r, "id": r["id"][2:]} for r in load("holdout_letters.jsonl")])):
+                        ("holdout_letters.jsonl", [{**r, "id": r["id"][2:]} for r in load("holdout_letters.jsonl")]),
+                        ("blind_letters.jsonl", [{**r, "id": r["id"][2:]} for r in load("blind_letters.jsonl")])):
         counts, misses = score_letters(rows)
         print(f"Checker on {len(rows)} labelled letters ({title}):\n")
         print(letters_table(counts) + "\n")
@@ -109,7 +110,7 @@ def main() -> None:
             print("\n".join(misses) + "\n")
     if "--letters" in sys.argv:
         return
-    results = {name: score_drafts(load(name)) for name in ("drafts.jsonl", "holdout_drafts.jsonl")}
+    results = {name: score_drafts(load(name)) for name in ("drafts.jsonl", "holdout_drafts.jsonl", "blind_drafts.jsonl")}
     sizes = {name: len(load(name)) for name in results}
     print("Analyser, field accuracy:\n")
     print("| field | " + " | ".join(f"{n} ({sizes[n]})" for n in results) + " |")
