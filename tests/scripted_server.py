@@ -145,6 +145,8 @@ FAULTS: dict[str, list] = {
     "slow": [{"delay": 3.0}],
     "server-error": [{"status": 500}] * 100,
     "unauthorized": [{"status": 401}] * 100,
+    # A burst of 429s, as when a batch of tasks hits a rate limit together.
+    "storm": [{"status": 429, "headers": {"retry-after": "0.2"}}] * 10,
 }
 ERRORS = {
     401: {"message": "Incorrect API key provided.", "type": "invalid_request_error", "code": "invalid_api_key"},
@@ -156,6 +158,9 @@ ERRORS = {
 
 class Handler(BaseHTTPRequestHandler):
     protocol_version = "HTTP/1.1"
+    # Headers and body go out in separate writes; with Nagle's algorithm on, the client's
+    # delayed ACK would add ~40 ms to every reply, which no real server does.
+    disable_nagle_algorithm = True
     seen: dict[str, int] = {}
     lock = threading.Lock()
 
@@ -181,6 +186,9 @@ class Handler(BaseHTTPRequestHandler):
         with self.lock:
             n = self.seen.get(scenario, 0)
             self.seen[scenario] = n + 1
+        if scenario.startswith("delayed-"):  # delayed-<ms>: every reply after a fixed delay (benchmarks, kills)
+            time.sleep(int(scenario.split("-", 1)[1]) / 1000)
+            scenario = "first-pass"
         fault = FAULTS.get(scenario, [])
         step: dict = dict(fault[n]) if n < len(fault) else {}
         if "status" in step:
@@ -214,7 +222,9 @@ class Handler(BaseHTTPRequestHandler):
 def serve(port: int = 0) -> ThreadingHTTPServer:
     """Start the server on 127.0.0.1 in a daemon thread; a fresh request count per server."""
     handler = type("ScriptedHandler", (Handler,), {"seen": {}, "lock": threading.Lock()})
-    server = ThreadingHTTPServer(("127.0.0.1", port), handler)
+    # A listen backlog for a batch's worth of simultaneous connections (the default is 5).
+    server_cls = type("ScriptedServer", (ThreadingHTTPServer,), {"request_queue_size": 128, "daemon_threads": True})
+    server = server_cls(("127.0.0.1", port), handler)
     threading.Thread(target=server.serve_forever, daemon=True).start()
     return server
 

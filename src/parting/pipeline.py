@@ -15,6 +15,7 @@ from typing import Any
 from .analysis import UNSET, read
 from .analysis.facts import Facts
 from .checker import evaluate
+from .checker.findings import Context, Outcome
 from .engines.compose import compose
 from .engines.llm.config import LLMConfig
 from .errors import InputError, ModelError
@@ -71,7 +72,7 @@ def _prepare(draft: str, today: date | None, overrides: dict[str, Any]) -> tuple
 
 def _composed_result(facts: Facts, policy: Policy) -> Result:
     attempt = composed(policy)
-    outcome = evaluate(attempt.letter, **policy.check_context())
+    outcome = Outcome(Context(**policy.check_context()), attempt.findings)
     return Result(attempt.letter, facts, policy, outcome, "compose", (attempt,), fallback=False, stop_reason="passed"
                   if outcome.ok else "composer")
 
@@ -84,11 +85,12 @@ def _finish(conv: Any, facts: Facts, policy: Policy, cfg: LLMConfig) -> Result:
     meta = {"model": cfg.model, "prompt_version": prompts.version(policy.lang), "stop_reason": conv.stop_reason}
     attempts = tuple(conv.attempts)
     if conv.passed is not None:
-        outcome = evaluate(conv.passed.letter, **policy.check_context())
+        # The passing attempt was checked under this policy already; its findings are the report.
+        outcome = Outcome(Context(**policy.check_context()), conv.passed.findings)
         return Result(conv.passed.letter, facts, policy, outcome, "llm", attempts, False, **meta)
     if cfg.fallback == "compose":
         comp = composed(policy, number=len(attempts) + 1)
-        outcome = evaluate(comp.letter, **policy.check_context())
+        outcome = Outcome(Context(**policy.check_context()), comp.findings)
         return Result(comp.letter, facts, policy, outcome, "compose", attempts + (comp,), True, **meta)
     best = conv.best()
     if best is None:
@@ -131,8 +133,10 @@ def run(draft: str, *, today: date | None = None, engine: str = "compose", llm: 
 
 
 async def arun(draft: str, *, today: date | None = None, engine: str = "compose", llm: LLMConfig | None = None,
-               on_attempt: Callable[[Attempt], None] | None = None, **overrides: Any) -> Result:
-    """run(), with the model called through the async client."""
+               on_attempt: Callable[[Attempt], None] | None = None, client: Any = None, gate: Any = None,
+               **overrides: Any) -> Result:
+    """run(), with the model called through the async client. A batch passes its own
+    CLIENT (one connection pool) and GATE (one shared pause on 429)."""
     cfg = llm or LLMConfig.from_env()
     chosen = choose_engine(engine, cfg)
     facts, policy = _prepare(draft, today, overrides)
@@ -142,7 +146,8 @@ async def arun(draft: str, *, today: date | None = None, engine: str = "compose"
     from .engines.llm.conversation import Conversation
 
     conv = Conversation(draft, facts, policy, cfg)
-    client = make_client(cfg, asynchronous=True)
+    own_client = client is None
+    client = client if client is not None else make_client(cfg, asynchronous=True)
     deadline_at = time.monotonic() + cfg.deadline
     try:
         while conv.wants_more:
@@ -150,7 +155,7 @@ async def arun(draft: str, *, today: date | None = None, engine: str = "compose"
                 conv.fail(f"the deadline of {cfg.deadline:g} s passed", "deadline")
                 break
             try:
-                reply = await acall(client, cfg, conv.messages, deadline_at)
+                reply = await acall(client, cfg, conv.messages, deadline_at, gate)
             except ModelUnavailable as exc:
                 conv.fail(str(exc))
                 break
@@ -158,5 +163,6 @@ async def arun(draft: str, *, today: date | None = None, engine: str = "compose"
             if on_attempt:
                 on_attempt(attempt)
     finally:
-        await client.close()
+        if own_client:
+            await client.close()
     return _finish(conv, facts, policy, cfg)

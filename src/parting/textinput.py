@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import sys
+from datetime import date
 from pathlib import Path
 
 from .errors import InputError
@@ -59,3 +60,14 @@ def read_source(path: str | None, *, what: str = "input") -> str:
     except OSError as exc:
         raise InputError(f"{path}: cannot read ({exc.strerror})") from None
     return decode(data, path)
+
+
+def parse_date(value: str | None) -> date | None:
+    if value is None:
+        return None
+    if value.strip().lower() in ("today", "heute", "now"):
+        return date.today()
+    try:
+        return date.fromisoformat(value.strip())
+    except ValueError:
+        raise InputError(f"date {value!r} is not a date; use YYYY-MM-DD or 'today'") from None

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import typer
 
-from . import analyze_cmd, check_cmd, rewrite_cmd
+from . import analyze_cmd, batch_cmd, check_cmd, eval_cmd, rewrite_cmd
 
 app = typer.Typer(
     name="parting",
@@ -33,6 +33,8 @@ def _command(fn, name: str):  # type: ignore[no-untyped-def]
 _command(rewrite_cmd.run, "rewrite")
 _command(check_cmd.run, "check")
 _command(analyze_cmd.run, "analyze")
+_command(batch_cmd.run, "batch")
+_command(eval_cmd.run, "eval")
 
 
 @app.callback()

@@ -3,11 +3,10 @@
 from __future__ import annotations
 
 import sys
-from datetime import date
 from typing import Any
 
 from ..errors import InputError
-from ..textinput import decode, read_source
+from ..textinput import decode, parse_date, read_source
 from . import options as opt
 
 
@@ -22,17 +21,6 @@ def read_draft(file: str | None) -> str:
             raise InputError("interrupted before a draft was read") from None
         return decode(data, "pasted draft")
     return read_source(file, what="draft")
-
-
-def parse_date(value: str | None) -> date | None:
-    if value is None:
-        return None
-    if value.strip().lower() in ("today", "heute", "now"):
-        return date.today()
-    try:
-        return date.fromisoformat(value.strip())
-    except ValueError:
-        raise InputError(f"--date {value!r} is not a date; use YYYY-MM-DD or 'today'") from None
 
 
 def overrides(lang: str | None, customer: str | None, reason: str | None, referral: str | None,

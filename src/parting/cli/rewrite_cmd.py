@@ -15,38 +15,24 @@ from .drafts import overrides, read_draft
 from .style import paint
 
 OutOpt = Annotated[Optional[str], typer.Option("--out", help="Write the letter to this file instead of stdout.", show_default=False)]
-EngineOpt = Annotated[str, typer.Option("--engine", help="auto (the model when OPENAI_API_KEY or a base URL is set, else the composer), llm or compose.")]
 RewriteFormatOpt = Annotated[str, typer.Option("--format", help="Output format: text, json or markdown.")]
-ModelOpt = Annotated[Optional[str], typer.Option("--model", help="Model name (env PARTING_MODEL; default gpt-4o-mini).", show_default=False)]
-BaseUrlOpt = Annotated[Optional[str], typer.Option("--base-url", help="OpenAI-compatible server, e.g. http://localhost:11434/v1 (env OPENAI_BASE_URL).", show_default=False)]
-TempOpt = Annotated[Optional[float], typer.Option("--temperature", help="Sampling temperature; sent only when given.", show_default=False)]
-TimeoutOpt = Annotated[float, typer.Option("--timeout", help="Seconds per model request.")]
-DeadlineOpt = Annotated[float, typer.Option("--deadline", help="Seconds for the whole rewrite.")]
-AttemptsOpt = Annotated[int, typer.Option("--max-attempts", help="Letters to ask the model for, in total.")]
-FallbackOpt = Annotated[str, typer.Option("--fallback", help="When no attempt passes: compose (the composer's letter) or none (the best attempt, exit 1).")]
 VerboseOpt = Annotated[bool, typer.Option("--verbose", "-v", help="Show each attempt's violations as they happen.")]
 
 
 def run(file: opt.FileArg = None, lang: opt.LangOpt = None, customer: opt.CustomerOpt = None,
         reason: opt.ReasonOpt = None, referral: opt.ReferralOpt = None, no_referral: opt.NoReferralOpt = False,
-        sender: opt.SenderOpt = None, date: opt.DateOpt = None, engine: EngineOpt = "auto",
-        model: ModelOpt = None, base_url: BaseUrlOpt = None, temperature: TempOpt = None,
-        timeout: TimeoutOpt = 60.0, deadline: DeadlineOpt = 300.0, max_attempts: AttemptsOpt = 3,
-        fallback: FallbackOpt = "compose", verbose: VerboseOpt = False,
+        sender: opt.SenderOpt = None, date: opt.DateOpt = None, engine: opt.EngineOpt = "auto",
+        model: opt.ModelOpt = None, base_url: opt.BaseUrlOpt = None, temperature: opt.TempOpt = None,
+        timeout: opt.TimeoutOpt = 60.0, deadline: opt.DeadlineOpt = 300.0, max_attempts: opt.AttemptsOpt = 3,
+        fallback: opt.FallbackOpt = "compose", verbose: VerboseOpt = False,
         format: RewriteFormatOpt = "text", out: OutOpt = None) -> int:
     """Rewrite a draft into a letter. The letter goes to stdout (or --out), a short
     report to stderr. Exit 0: the letter follows every rule; 1: it breaks one;
     2: bad input; 3: the model could not be used."""
     from .. import pipeline
-    from ..engines.llm.config import LLMConfig
 
     out_format = opt.fmt(format, ("text", "json", "markdown"))
-    engine = opt.choice(engine, ("auto", "llm", "compose"), "engine") or "auto"
-    fallback = opt.choice(fallback, ("compose", "none"), "fallback") or "compose"
-    if max_attempts < 1 or timeout <= 0 or deadline <= 0:
-        raise InputError("--max-attempts must be at least 1, --timeout and --deadline above 0")
-    cfg = LLMConfig.from_env(model=model, base_url=base_url, temperature=temperature, timeout=timeout,
-                             deadline=deadline, max_attempts=max_attempts, fallback=fallback)
+    engine, cfg = opt.llm_config(engine, model, base_url, temperature, timeout, deadline, max_attempts, fallback)
     chosen = pipeline.choose_engine(engine, cfg)
     draft = read_draft(file)
     def announce(engine_used: str) -> None:

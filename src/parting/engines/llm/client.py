@@ -173,13 +173,23 @@ def call(client: Any, cfg: LLMConfig, messages: list[dict[str, str]], deadline_a
     return _reply(resp, started, count)
 
 
-async def acall(client: Any, cfg: LLMConfig, messages: list[dict[str, str]], deadline_at: float) -> Reply:
+async def acall(client: Any, cfg: LLMConfig, messages: list[dict[str, str]], deadline_at: float,
+                gate: Any = None) -> Reply:
+    """call(), async. With a shared GATE (ratelimit.Gate), a 429 pauses every task that
+    uses the gate for the time the server asked, not just this one."""
     started, count = time.perf_counter(), 0
     try:
         async for attempt in AsyncRetrying(**_policy(cfg, deadline_at)):
             with attempt:
+                if gate is not None:
+                    await gate.wait()
                 count += 1
-                resp = await client.chat.completions.create(**_params(cfg, messages, deadline_at))
+                try:
+                    resp = await client.chat.completions.create(**_params(cfg, messages, deadline_at))
+                except Exception as exc:
+                    if gate is not None and _status(exc) == 429:
+                        gate.pause(min(_retry_after(exc) or cfg.backoff, cfg.max_wait))
+                    raise
     except Exception as exc:  # noqa: BLE001
         if is_transient(exc):
             raise _unavailable(exc, count, cfg) from None
