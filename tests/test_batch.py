@@ -12,11 +12,11 @@ import time
 from pathlib import Path
 
 import pytest
+from scripted_server import serve
 
 from parting.batch import Runner, read_rows
 from parting.engines.llm.config import LLMConfig
 from parting.evaluation import metrics
-from scripted_server import serve
 
 ROOT = Path(__file__).resolve().parent.parent
 DRAFT = (ROOT / "examples" / "draft_en.txt").read_text(encoding="utf-8")

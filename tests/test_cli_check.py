@@ -3,7 +3,6 @@
 import json
 
 import pytest
-
 from test_check_api import GOOD_EN
 
 BAD = GOOD_EN.replace("We are not able", "You were rude to my staff and we are not able")

@@ -1,9 +1,9 @@
 """parting rewrite with a model, in-process so the cassettes (cassettes/test_cli_llm/) answer."""
 
 import pytest
+from test_llm import DRAFT_EN, KEY
 
 from parting.cli import main
-from test_llm import DRAFT_EN, KEY
 
 
 @pytest.fixture

@@ -6,7 +6,6 @@ import subprocess
 import sys
 
 import pytest
-
 from test_cli_check import assert_one_line_error
 
 DRAFT = "Letter to Mr Abernethy - we're done, he shouted at my receptionist again. No referral.\n- Dana, Greenway Gardens\n"

@@ -2,7 +2,6 @@
 scripted server itself for a reply that is too slow."""
 
 import asyncio
-import json
 from datetime import date
 from pathlib import Path
 

@@ -135,7 +135,7 @@ class Runner:
             return {**record, "status": "error", "error": row.error}
         try:
             draft = row.data.get("draft", row.data.get("text"))
-            result = await pipeline.arun(draft, engine=self.engine, llm=self.cfg, client=client, gate=self.gate,
+            result = await pipeline.arun(str(draft), engine=self.engine, llm=self.cfg, client=client, gate=self.gate,
                                          today=self.today, **_overrides(row.data))
         except ModelError:
             raise

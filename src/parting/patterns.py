@@ -84,7 +84,9 @@ def term_regex(term: str, boundary: bool = True) -> str:
 
 
 def _split_top(group: str) -> list[str]:
-    out, depth, cur = [], 0, []
+    out: list[str] = []
+    cur: list[str] = []
+    depth = 0
     for ch in group:
         if ch == "|" and depth == 0:
             out.append("".join(cur))

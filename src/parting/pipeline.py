@@ -22,7 +22,6 @@ from .errors import InputError, ModelError
 from .policy import Policy, derive
 from .records import Attempt, Result
 
-
 _UNSET: Any = UNSET
 
 

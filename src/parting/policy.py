@@ -6,7 +6,7 @@ expectations from here, so they cannot disagree about what the letter must do.""
 from __future__ import annotations
 
 from datetime import date
-from typing import Literal, NamedTuple
+from typing import Any, Literal, NamedTuple
 
 from .analysis.facts import Facts
 
@@ -25,7 +25,7 @@ class Policy(NamedTuple):
     refused_referral: str | None  # the business the owner named but the guide forbids
     best_wishes: bool = True
 
-    def check_context(self) -> dict[str, str | None]:
+    def check_context(self) -> dict[str, Any]:
         """The checker's context: for conduct, the refused business, so naming it fails."""
         return {
             "lang": self.lang,

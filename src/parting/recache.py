@@ -12,11 +12,11 @@ PARTING_NO_CACHE=1 to switch the cache off.
 from __future__ import annotations
 
 import atexit
-from array import array
 import os
 import pickle
 import re
 import sys
+from array import array
 from pathlib import Path
 from typing import Any
 
@@ -102,16 +102,16 @@ def compile(pattern: str, flags: int = 0) -> re.Pattern[str]:
             pass
     try:
         parsed = _parser.parse(pattern, flags)
-        code = [int(c) for c in _compiler._code(parsed, flags)]
+        opcodes = [int(c) for c in _compiler._code(parsed, flags)]
         groupindex = dict(parsed.state.groupdict)
-        indexgroup = [None] * parsed.state.groups
+        names: list[str | None] = [None] * parsed.state.groups
         for name, i in groupindex.items():
-            indexgroup[i] = name
-        compiled = _sre.compile(pattern, flags | parsed.state.flags, code, parsed.state.groups - 1,
-                                groupindex, tuple(indexgroup))
+            names[i] = name
+        compiled = _sre.compile(pattern, flags | parsed.state.flags, opcodes, parsed.state.groups - 1,
+                                groupindex, tuple(names))
         # Opcodes as packed bytes: the cache then loads in a fraction of the time.
-        entry = (flags | parsed.state.flags, array("I", code).tobytes(), parsed.state.groups - 1,
-                 groupindex, tuple(indexgroup))
+        entry = (flags | parsed.state.flags, array("I", opcodes).tobytes(), parsed.state.groups - 1,
+                 groupindex, tuple(names))
     except Exception:
         return re.compile(pattern, flags)
     if not _dirty:

@@ -55,7 +55,7 @@ def read(
     # A signature at the foot ends the part where the customer can be named; one at
     # the top ("Hi, it's Fiona", "From: Greg") does not.
     at_foot = sig is not None and sig[1] > len(clean) // 2 and clean[sig[1]:].count("\n") <= 3
-    sig_start = sig[1] if at_foot else len(clean)
+    sig_start = sig[1] if sig is not None and at_foot else len(clean)
     if sender is _UNSET:
         sender_v = sig[0] if sig else None
         ev.append(_ev("sender", clean, (sig[1], sig[2]) if sig else None))

@@ -7,10 +7,9 @@ next sentence ("forget that", "lass das weg") leaves none."""
 
 from __future__ import annotations
 
-import re
 from .. import recache
-from .people import _is_business as is_business
 from .people import _function_word, _stop, normal_title
+from .people import _is_business as is_business
 from .text import matcher, pieces
 
 _WORD = r"[A-ZÄÖÜ][\w'’.]*(?:-[A-ZÄÖÜ0-9][\w'’]*)?"

@@ -120,11 +120,11 @@ class Doc:
                 blank(m.start(1), m.end(1))
         # The sender's own names (letterhead, signature) are not words of the letter:
         # "Fresh Start Cleaning" is no promise of a fresh start.
-        for name in self.own_names:
-            at = self.text.find(name)
+        for own in self.own_names:
+            at = self.text.find(own)
             while at != -1:
-                blank(at, at + len(name))
-                at = self.text.find(name, at + len(name))
+                blank(at, at + len(own))
+                at = self.text.find(own, at + len(own))
         for name in (self.customer, *self.extra_names):
             for token in _name_tokens(name):
                 for m in literal_regex(token).finditer(self.text):

@@ -8,7 +8,7 @@ from collections.abc import Callable, Iterator
 from typing import Any, NamedTuple
 
 from .. import lexicon
-from ..patterns import compile_spec, compile_terms
+from ..patterns import Matcher, compile_spec, compile_terms
 from .doc import Doc
 from .findings import Context as CheckContext
 
@@ -38,7 +38,7 @@ def region(doc: Doc, scope: str) -> tuple[int, int]:
     return b_start, b_end
 
 
-def negations(lang: str) -> re.Pattern[str] | None:
+def negations(lang: str) -> Matcher | None:
     return compile_terms(tuple(lexicon.load(lang, "words").get("negations", ())))
 
 

@@ -8,8 +8,8 @@ from typing import Any, NamedTuple
 from .. import lexicon
 from . import special  # noqa: F401  (registers the special kinds)
 from .doc import Doc
-from .kinds import KINDS, Hit
 from .findings import Context, Finding
+from .kinds import KINDS, Hit
 
 
 class Rule(NamedTuple):

@@ -10,8 +10,8 @@ from .. import language
 from ..analysis.people import is_business
 from ..patterns import compile_terms, literal_regex
 from .doc import Doc, letter_words, name_tokens, title_gender
-from .kinds import Hit, Spec, anchor, find, fmt, kind, region
 from .findings import Context as CheckContext
+from .kinds import Hit, Spec, anchor, find, fmt, kind, region
 
 _WORDS = re.compile(r"[^\W\d_][\w'’-]*")
 
@@ -160,7 +160,7 @@ def letter_length(doc: Doc, spec: Spec, ctx: CheckContext) -> list[Hit]:
 def shouting(doc: Doc, spec: Spec, ctx: CheckContext) -> list[Hit]:
     lo, hi = region(doc, "body")
     hits = []
-    for m in re.finditer(r"\b[A-ZÄÖÜ]{%d,}\b" % spec.get("min_letters", 4), doc.masked[lo:hi]):
+    for m in re.finditer(rf"\b[A-ZÄÖÜ]{{{spec.get('min_letters', 4)},}}\b", doc.masked[lo:hi]):
         word = m.group()
         if word in spec.get("allowed", ()):
             continue

@@ -5,14 +5,14 @@ from __future__ import annotations
 
 import sys
 
-from ..errors import EXIT_USAGE, PartingError
-
 from typer import Abort
+
+from ..errors import EXIT_USAGE, PartingError
 
 try:  # typer >= 0.29 ships its own copy of click
     from typer._click.exceptions import ClickException, UsageError
 except ImportError:  # pragma: no cover - older typer, on click
-    from click.exceptions import ClickException, UsageError
+    from click.exceptions import ClickException, UsageError  # type: ignore[no-redef]
 
 
 def _fail(message: str, code: int) -> None:

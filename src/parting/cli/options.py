@@ -55,7 +55,7 @@ FallbackOpt = Annotated[str, typer.Option("--fallback", help="When no attempt pa
 
 
 def llm_config(engine: str, model: str | None, base_url: str | None, temperature: float | None, timeout: float,
-               deadline: float, max_attempts: int, fallback: str) -> tuple[str, "LLMConfig"]:
+               deadline: float, max_attempts: int, fallback: str) -> tuple[str, LLMConfig]:
     """The engine name and the model configuration, validated, environment applied."""
     from ..engines.llm.config import LLMConfig
 

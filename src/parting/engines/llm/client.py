@@ -13,7 +13,15 @@ from email.utils import parsedate_to_datetime
 from functools import lru_cache
 from typing import Any, NamedTuple
 
-from tenacity import AsyncRetrying, RetryCallState, Retrying, retry_if_exception, stop_after_attempt
+from tenacity import (
+    AsyncRetrying,
+    RetryCallState,
+    Retrying,
+    retry_if_exception,
+    stop_after_attempt,
+    stop_any,
+)
+from tenacity.stop import stop_base
 
 from ...errors import ModelError
 from .config import LLMConfig
@@ -91,6 +99,16 @@ def _retry_after(exc: BaseException) -> float | None:
             return None
 
 
+class _Deadline(stop_base):
+    """Stop retrying once the rewrite's deadline has passed."""
+
+    def __init__(self, at: float) -> None:
+        self.at = at
+
+    def __call__(self, retry_state: RetryCallState) -> bool:
+        return time.monotonic() >= self.at
+
+
 def _policy(cfg: LLMConfig, deadline_at: float) -> dict[str, Any]:
     def wait(state: RetryCallState) -> float:
         exc = state.outcome.exception() if state.outcome else None
@@ -98,11 +116,8 @@ def _policy(cfg: LLMConfig, deadline_at: float) -> dict[str, Any]:
         delay = hinted if hinted is not None else cfg.backoff * 2 ** (state.attempt_number - 1)
         return max(0.0, min(delay, cfg.max_wait, deadline_at - time.monotonic()))
 
-    def out_of_time(state: RetryCallState) -> bool:
-        return time.monotonic() >= deadline_at
-
     return {
-        "stop": stop_after_attempt(cfg.retries + 1) | out_of_time,
+        "stop": stop_any(stop_after_attempt(cfg.retries + 1), _Deadline(deadline_at)),
         "wait": wait,
         "retry": retry_if_exception(is_transient),
         "reraise": True,

@@ -8,8 +8,8 @@ from ...analysis.facts import Facts
 from ...checker import evaluate
 from ...checker.findings import Finding
 from ...errors import InputError
-from ...records import Attempt
 from ...policy import Policy
+from ...records import Attempt
 from . import prompts
 from .clean import clean
 from .client import Reply
