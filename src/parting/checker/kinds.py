@@ -3,7 +3,6 @@ file and the context, and returns hits; what to look for is data, not code here.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable, Iterator
 from typing import Any, NamedTuple
 
