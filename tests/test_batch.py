@@ -95,7 +95,7 @@ def test_a_429_storm_pauses_the_whole_batch_and_every_row_succeeds(tmp_path):
         url = f"http://127.0.0.1:{server.server_address[1]}/v1"
         inp = tmp_path / "in.jsonl"
         write_jsonl(inp, [{"id": f"s{i}", "draft": DRAFT} for i in range(8)])
-        cfg = LLMConfig(model="scripted/storm", base_url=url, api_key="test-key", retries=3, max_wait=1.0)
+        cfg = LLMConfig(model="scripted/storm", base_url=url, api_key="test-key", retries=6, max_wait=1.0)
         runner = Runner("llm", cfg, concurrency=4)
         records: list = []
         asyncio.run(runner.run(read_rows(str(inp)), records.append))
