@@ -33,8 +33,14 @@ def name(lang: str) -> str:
 
 def scores(text: str) -> Counter[str]:
     """How many function words of each language the text has."""
-    get = _table().get
-    return Counter(lang for token in _TOKEN.findall(text.lower()) for lang in get(token, ()))
+    table = _table()
+    counts: Counter[str] = Counter()
+    for token in _TOKEN.findall(text.lower()):
+        langs = table.get(token)
+        if langs:
+            for lang in langs:
+                counts[lang] += 1
+    return counts
 
 
 def detect(text: str) -> str | None:

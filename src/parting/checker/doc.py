@@ -7,7 +7,6 @@ import re
 from functools import cache, cached_property
 
 from .. import language, lexicon, recache
-from ..patterns import literal_regex
 from ..types import LANGS
 
 _WORD = recache.compile(r"\w+")
@@ -125,12 +124,20 @@ class Doc:
             while at != -1:
                 blank(at, at + len(own))
                 at = self.text.find(own, at + len(own))
+        text = self.text
         for name in (self.customer, *self.extra_names):
             for token in _name_tokens(name):
-                for m in literal_regex(token).finditer(self.text):
-                    # A name is capitalised; "your late payments" stays visible for Mr Late.
-                    if m.group()[:1].isupper():
-                        blank(m.start(), m.end())
+                # A name is capitalised, so only capitalised occurrences are masked:
+                # "your late payments" stays visible for Mr Late. Plain string search,
+                # in both spellings (Müller, Mueller): compiling a pattern per customer
+                # would cost more than the rest of the masking.
+                for variant in {token[:1].upper() + token[1:], _spelled_out(token[:1].upper() + token[1:])}:
+                    at = text.find(variant)
+                    while at != -1:
+                        end = at + len(variant)
+                        if (at == 0 or not text[at - 1].isalnum()) and (end == len(text) or not text[end].isalnum()):
+                            blank(at, end)
+                        at = text.find(variant, end)
         return "".join(chars)
 
     @cached_property
@@ -183,6 +190,13 @@ class Doc:
 _LAST_WORD = recache.compile(r"(\w+)$")
 _NEXT_WORD = recache.compile(r"\s*(\w+)")
 _NOT_SPACE = recache.compile(r"\S")
+
+
+def _spelled_out(word: str) -> str:
+    """Müller -> Mueller, Strauß -> Strauss: how names are typed without umlauts."""
+    for a, b in (("ä", "ae"), ("ö", "oe"), ("ü", "ue"), ("Ä", "Ae"), ("Ö", "Oe"), ("Ü", "Ue"), ("ß", "ss")):
+        word = word.replace(a, b)
+    return word
 
 
 def _ends_sentence(text: str, dot: int, after: int) -> bool:

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import cache
 
 from .. import language
 from ..analysis.people import is_business
@@ -30,6 +31,11 @@ def _same_name(a: str, b: str) -> bool:
     return min(len(a), len(b)) >= 4 and (a.rstrip("s") == b.rstrip("s"))
 
 
+@cache
+def _generic():  # type: ignore[no-untyped-def]
+    return compile_terms(tuple(letter_words()["generic_addressees"]))
+
+
 @kind("salutation")
 def salutation(doc: Doc, spec: Spec, ctx: CheckContext) -> list[Hit]:
     sal = doc.salutation
@@ -39,7 +45,7 @@ def salutation(doc: Doc, spec: Spec, ctx: CheckContext) -> list[Hit]:
     line = doc.text[start:end]
     opener = doc.salutation_opener(line)
     addressee = line[opener:].strip(" \t,.:;!")
-    generic = compile_terms(tuple(letter_words()["generic_addressees"]))
+    generic = _generic()
     is_generic = not addressee or (generic is not None and generic.match(addressee) is not None)
     if not ctx.customer:
         return []
