@@ -27,8 +27,12 @@ except ImportError:  # pragma: no cover - not CPython
     _sre = None  # type: ignore[assignment]
 
 _Entry = tuple[int, bytes, int, dict[str, int], tuple[Any, ...]]
-_store: dict[tuple[str, int], _Entry] | None = None
+_store: dict[tuple[Any, ...], Any] | None = None
 _dirty = False
+_used: set[tuple[Any, ...]] = set()
+# Patterns of older word lists would pile up as the data files change; the file keeps
+# what this run used and, after that, the newest others, up to this many entries.
+MAX_ENTRIES = 2000
 
 
 def _path() -> Path:
@@ -58,6 +62,12 @@ def _load() -> dict[tuple[str, int], _Entry]:
 def _save() -> None:
     if not _dirty or _store is None:
         return
+    if len(_store) > MAX_ENTRIES:
+        keep = [k for k in _store if k in _used]
+        others = [k for k in reversed(_store) if k not in _used][: max(0, MAX_ENTRIES - len(keep))]
+        kept = {k: _store[k] for k in keep + others[::-1]}
+        _store.clear()
+        _store.update(kept)
     try:
         path = _path()
         import tempfile
@@ -77,6 +87,7 @@ def memo(key: tuple[Any, ...], make: Any) -> Any:
     if not _enabled():
         return make()
     store = _load()
+    _used.add(key)
     if key in store:
         return store[key]
     value = make()
@@ -93,6 +104,7 @@ def compile(pattern: str, flags: int = 0) -> re.Pattern[str]:
     if not _enabled():
         return re.compile(pattern, flags)
     store = _load()
+    _used.add((pattern, flags))
     entry = store.get((pattern, flags))
     if entry is not None:
         try:
