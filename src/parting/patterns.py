@@ -12,9 +12,10 @@ A term is a phrase as a person writes it:
 
 Python's regex engine tries every branch of a large alternation at every position,
 which is slow for word lists of hundreds of terms. A ``Matcher`` therefore finds the
-places where some term can start (a look-ahead trie of first letters) and tries there
-only the terms that begin with that letter; terms that can begin anywhere
-(``*verzug``, raw regexes) are scanned as usual.
+places where some term can start (a look-ahead trie of the terms' first words, through
+the second word where the first is as common as "your" or "the") and tries there only
+the terms that begin with that letter; terms that can begin anywhere (``*verzug``, raw
+regexes) are scanned as usual.
 """
 
 from __future__ import annotations
@@ -135,6 +136,45 @@ def first_letters(term: str) -> list[str] | None:
     return ["".join(prefix)] if prefix else None
 
 
+_PURE = re.compile(r"[a-z0-9 ]+", re.IGNORECASE)  # umlauts and apostrophes have variants in text
+
+
+def _first_element(term: str) -> tuple[list[str] | None, str]:
+    """The literal alternatives of a term's first element and the rest of the term;
+    None when the first element is not plain words ("(an)?gebrüllt", "fordernd*")."""
+    if term.startswith("("):
+        depth = 0
+        for end, ch in enumerate(term):
+            depth += ch == "("
+            depth -= ch == ")"
+            if depth == 0:
+                break
+        alts, rest = _split_top(term[1:end]), term[end + 1 :]
+    else:
+        m = re.match(r"[^\s(]+", term)
+        if not m:
+            return None, term
+        alts, rest = [m.group()], term[m.end() :]
+    if rest[:1] in ("?", "*") or not all(_PURE.fullmatch(a) for a in alts):
+        return None, term
+    return [a.lower() for a in alts], rest
+
+
+def lead_words(term: str) -> list[str] | None:
+    """Like first_letters, but through a second word when the first is plain words:
+    "(your|his) (tone|manner)" gives "your tone", "your manner", … so that the scan
+    skips "your garden" without trying any term there."""
+    term = term.lstrip("=").strip()
+    first, rest = _first_element(term)
+    if first is None:
+        return first_letters(term)
+    if rest.startswith(" ") and not rest.startswith(" ..."):
+        second = first_letters(rest[1:])
+        if second and len(first) * len(second) <= 400:
+            return [f"{a} {b}" for a in first for b in second]
+    return first_letters(term)
+
+
 def _trie_regex(words: list[str]) -> str:
     """A regex for 'any of WORDS as a prefix', shaped as a trie so the engine rejects
     a position after one or two characters instead of trying every word."""
@@ -148,7 +188,7 @@ def _trie_regex(words: list[str]) -> str:
     def emit(node: dict) -> str:
         if "" in node:
             return ""  # a shorter prefix already matches
-        alts = [re.escape(ch) + emit(child) for ch, child in sorted(node.items())]
+        alts = [(r"\s+" if ch == " " else re.escape(ch)) + emit(child) for ch, child in sorted(node.items())]
         return alts[0] if len(alts) == 1 else "(?:" + "|".join(alts) + ")"
 
     return emit(trie)
@@ -201,7 +241,7 @@ def _sources(terms: tuple[str, ...], regexes: tuple[str, ...]) -> tuple[dict[str
     prefixes: list[str] = []
     loose = [f"(?:{r})" for r in regexes]
     for t in terms:
-        first = first_letters(t)
+        first = lead_words(t)
         if not first:
             loose.append(term_regex(t))
             continue
@@ -217,7 +257,7 @@ def compile_terms(terms: tuple[str, ...], regexes: tuple[str, ...] = (),
                   case_sensitive: bool = False) -> Matcher | None:
     """One matcher for every term and raw regex; None when there are none."""
     # Building the sources is pure Python string work; it is cached with the patterns.
-    groups, trie, loose = recache.memo(("terms", terms, regexes), lambda: _sources(terms, regexes))
+    groups, trie, loose = recache.memo(("terms-v3", terms, regexes), lambda: _sources(terms, regexes))
     flags = re.MULTILINE | (0 if case_sensitive else re.IGNORECASE)
     if not groups and not loose:
         return None
