@@ -100,6 +100,17 @@ def _split_top(group: str) -> list[str]:
     return out
 
 
+def _group_end(term: str) -> int:
+    """Index of the parenthesis that closes the group TERM starts with."""
+    depth = 0
+    for end, ch in enumerate(term):
+        depth += ch == "("
+        depth -= ch == ")"
+        if depth == 0:
+            return end
+    return len(term) - 1
+
+
 def first_letters(term: str) -> list[str] | None:
     """Lower-case prefixes that any match of TERM starts with; None when it can start
     anywhere. Prefixes stop before umlauts, so 'Grüße' and 'Gruesse' share 'gr'."""
@@ -111,12 +122,7 @@ def first_letters(term: str) -> list[str] | None:
     if term[0].lower() in "äöüß":
         return {"ä": ["ä", "ae"], "ö": ["ö", "oe"], "ü": ["ü", "ue"], "ß": ["ß", "ss"]}[term[0].lower()]
     if term[0] == "(":
-        depth = 0
-        for end, ch in enumerate(term):
-            depth += ch == "("
-            depth -= ch == ")"
-            if depth == 0:
-                break
+        end = _group_end(term)
         if term[end + 1 : end + 2] in ("?", "*"):
             return None
         out: list[str] = []
@@ -143,12 +149,7 @@ def _first_element(term: str) -> tuple[list[str] | None, str]:
     """The literal alternatives of a term's first element and the rest of the term;
     None when the first element is not plain words ("(an)?gebrüllt", "fordernd*")."""
     if term.startswith("("):
-        depth = 0
-        for end, ch in enumerate(term):
-            depth += ch == "("
-            depth -= ch == ")"
-            if depth == 0:
-                break
+        end = _group_end(term)
         alts, rest = _split_top(term[1:end]), term[end + 1 :]
     else:
         m = re.match(r"[^\s(]+", term)
