@@ -74,5 +74,19 @@ def test_no_arguments_shows_help(run_cli):
     assert result.returncode == 0 and b"check" in result.stdout
 
 
-def test_module_and_script_agree(run_cli):
-    assert b"Usage" in run_cli("check", "--help").stdout
+def test_console_script_and_module_agree(run_cli, tmp_path):
+    """`parting` (the installed script) and `python -m parting` are the same program."""
+    import os
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    script = Path(sys.executable).with_name("parting")
+    assert script.exists(), "the console script is installed beside the interpreter"
+    letter = tmp_path / "letter.txt"
+    letter.write_text(BAD, encoding="utf-8")
+    by_module = run_cli("check", str(letter), "--format", "json")
+    by_script = subprocess.run([str(script), "check", str(letter), "--format", "json"], capture_output=True,
+                               env={**os.environ, "NO_COLOR": "1"}, timeout=120)
+    assert by_module.returncode == by_script.returncode == 1
+    assert by_module.stdout == by_script.stdout and b'"blame"' in by_script.stdout

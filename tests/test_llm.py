@@ -180,3 +180,9 @@ def test_cassettes_hold_no_key_and_no_binary_body():
         text = f.read_text(encoding="utf-8")
         assert KEY not in text and "Bearer" not in text and "!!binary" not in text, f
         assert "authorization" not in text.lower(), f
+
+
+def test_the_deadline_ends_the_conversation_and_the_composer_steps_in():
+    r = run("http://scripted.invalid/v1", "first-pass", deadline=1e-9)
+    assert r.stop_reason == "deadline" and r.fallback and r.report.ok
+    assert "deadline" in r.attempts[0].error and r.attempts[0].letter == ""

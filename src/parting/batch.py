@@ -78,12 +78,19 @@ def read_rows(path: str) -> list[Row]:
     return rows
 
 
-def finished(out: Path) -> set[str]:
-    """Keys already in OUT. A last line cut off by a kill is removed, so it is redone."""
+def passed(record: dict[str, Any]) -> bool:
+    """A record whose row gave a letter that follows every rule."""
+    return record.get("status") == "ok" and bool(record["report"]["ok"])
+
+
+def finished(out: Path) -> dict[str, bool]:
+    """Keys already in OUT, each with whether it passed. A last line cut off by a kill
+    is removed, so that row is redone."""
     if not out.exists():
-        return set()
+        return {}
     data = out.read_bytes()
-    keys, good_end = set(), 0
+    keys: dict[str, bool] = {}
+    good_end = 0
     pos = 0
     for line in data.splitlines(keepends=True):
         pos += len(line)
@@ -91,7 +98,7 @@ def finished(out: Path) -> set[str]:
             break
         try:
             record = json.loads(line)
-            keys.add(record["key"])
+            keys[record["key"]] = passed(record)
             good_end = pos
         except (json.JSONDecodeError, KeyError, TypeError):
             break
@@ -172,12 +179,8 @@ class Runner:
                 await client.close()
 
 
-def run_batch(input_path: str, out_path: str, runner: Runner) -> tuple[int, int]:
-    """Rewrite every row of INPUT not yet in OUT. Returns (rows done now, rows skipped)."""
-    rows = read_rows(input_path)
-    out = Path(out_path)
-    done = finished(out)
-    todo = [r for r in rows if r.key not in done]
+def run_batch(todo: list[Row], out: Path, runner: Runner) -> None:
+    """Rewrite TODO, appending each record to OUT (see `finished` for what to skip)."""
     out.parent.mkdir(parents=True, exist_ok=True)
     with out.open("a", encoding="utf-8") as fh:
         def sink(record: dict[str, Any]) -> None:
@@ -186,4 +189,3 @@ def run_batch(input_path: str, out_path: str, runner: Runner) -> tuple[int, int]
             os.fsync(fh.fileno())
 
         asyncio.run(runner.run(todo, sink))
-    return len(todo), len(rows) - len(todo)

@@ -54,24 +54,19 @@ def detect_from(counts: Counter[str]) -> str | None:
     return counts.most_common(1)[0][0]
 
 
-def share(text: str, lang: str) -> float:
-    """The fraction of function words that belong to LANG, among German and English ones."""
-    counts = scores(text)
-    total = sum(counts[code] for code in LANGS)
-    return counts[lang] / total if total else 0.0
 
-
-def resolve(text: str, lang: str | None) -> str:
-    """The language to work in: LANG when given, else detected; unsupported ones refused."""
+def resolve(text: str, lang: str | None, counts: Counter[str] | None = None) -> str:
+    """The language to work in: LANG when given, else detected (from COUNTS when the
+    caller has them already); unsupported ones refused."""
     if lang is not None:
         if lang not in LANGS:
             raise UnsupportedLanguageError(
                 f"unsupported language {lang!r}; parting works in: {', '.join(LANGS)}"
             )
         return lang
-    found = detect(text)
+    counts = scores(text) if counts is None else counts
+    found = detect_from(counts)
     if found is None:
-        counts = scores(text)
         return "de" if counts["de"] > counts["en"] else "en"
     if found not in LANGS:
         raise UnsupportedLanguageError(

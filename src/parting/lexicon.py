@@ -11,7 +11,6 @@ from pathlib import Path
 from typing import Any
 
 from . import recache
-from .types import LANGS
 
 
 def _root() -> Path:
@@ -58,6 +57,3 @@ def _toml(path: Path) -> dict[str, Any]:
 
     return tomllib.loads(path.read_text(encoding="utf-8"))
 
-
-def languages() -> tuple[str, ...]:
-    return LANGS

@@ -22,16 +22,14 @@ from .errors import InputError, ModelError
 from .policy import Policy, derive
 from .records import Attempt, Result
 
-_UNSET: Any = UNSET
 
-
-def brief(draft: str, *, lang: str | None = None, customer: Any = _UNSET, reason: str | None = None,
-          referral: Any = _UNSET, sender: Any = _UNSET, effective: date | None = None,
+def brief(draft: str, *, lang: str | None = None, customer: Any = UNSET, reason: str | None = None,
+          referral: Any = UNSET, sender: Any = UNSET, effective: date | None = None,
           today: date | None = None) -> Facts:
     """The facts of DRAFT, the user's values winning. For customer, referral and
     sender, None means 'not given' and '' means 'none'."""
     def given(v: Any) -> Any:
-        return _UNSET if v is None or v is _UNSET else (v or None)
+        return UNSET if v is None or v is UNSET else (v or None)
 
     return read(draft, lang=lang, today=today, customer=given(customer), reason_=reason,
                 referral_=given(referral), sender=given(sender), effective=effective)
@@ -116,10 +114,7 @@ def run(draft: str, *, today: date | None = None, engine: str = "compose", llm: 
     conv = Conversation(draft, facts, policy, cfg)
     client = make_client(cfg)
     deadline_at = time.monotonic() + cfg.deadline
-    while conv.wants_more:
-        if time.monotonic() >= deadline_at:
-            conv.fail(f"the deadline of {cfg.deadline:g} s passed", "deadline")
-            break
+    while conv.wants_more and not conv.out_of_time(deadline_at):
         try:
             reply = call(client, cfg, conv.messages, deadline_at)
         except ModelUnavailable as exc:
@@ -149,10 +144,7 @@ async def arun(draft: str, *, today: date | None = None, engine: str = "compose"
     client = client if client is not None else make_client(cfg, asynchronous=True)
     deadline_at = time.monotonic() + cfg.deadline
     try:
-        while conv.wants_more:
-            if time.monotonic() >= deadline_at:
-                conv.fail(f"the deadline of {cfg.deadline:g} s passed", "deadline")
-                break
+        while conv.wants_more and not conv.out_of_time(deadline_at):
             try:
                 reply = await acall(client, cfg, conv.messages, deadline_at, gate)
             except ModelUnavailable as exc:

@@ -20,7 +20,6 @@ __all__ = ["read", "Facts", "Evidence", "UNSET"]
 
 # "Not given by the user": the draft decides. (None given by the user means "none".)
 UNSET: object = object()
-_UNSET = UNSET
 
 
 def _ev(field: str, text: str, span: tuple[int, int] | None) -> Evidence:
@@ -34,10 +33,10 @@ def read(
     *,
     lang: str | None = None,
     today: date | None = None,
-    customer: str | None | object = _UNSET,
+    customer: str | None | object = UNSET,
     reason_: str | None = None,
-    referral_: str | None | object = _UNSET,
-    sender: str | None | object = _UNSET,
+    referral_: str | None | object = UNSET,
+    sender: str | None | object = UNSET,
     effective: date | None = None,
 ) -> Facts:
     """The facts of DRAFT. Overrides: pass a value (None clears customer, referral, sender)."""
@@ -56,7 +55,7 @@ def read(
     # the top ("Hi, it's Fiona", "From: Greg") does not.
     at_foot = sig is not None and sig[1] > len(clean) // 2 and clean[sig[1]:].count("\n") <= 3
     sig_start = sig[1] if sig is not None and at_foot else len(clean)
-    if sender is _UNSET:
+    if sender is UNSET:
         sender_v = sig[0] if sig else None
         ev.append(_ev("sender", clean, (sig[1], sig[2]) if sig else None))
     else:
@@ -65,7 +64,7 @@ def read(
 
     ref_name, ref_span = referral.find(clean, None, sender_v)
     avoid = [ref_span] if ref_span else []
-    if customer is _UNSET:
+    if customer is UNSET:
         opening = len(text) - len(text.lstrip())
         found = people.customer(clean, sig_start, avoid, opening)
         if not found and ignored:
@@ -78,7 +77,7 @@ def read(
         customer_v = customer  # type: ignore[assignment]
         ev.append(Evidence("customer", "user", text=str(customer or "")))
 
-    if referral_ is _UNSET:
+    if referral_ is UNSET:
         if ref_name and customer_v and ref_name.lower() == str(customer_v).lower():
             ref_name, ref_span = None, None
         referral_v = ref_name

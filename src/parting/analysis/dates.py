@@ -26,12 +26,11 @@ class Found(NamedTuple):
 def _months() -> dict[str, int]:
     out = {}
     for lang in ("en", "de"):
-        for i, name in enumerate(lexicon.load(lang, "letter")["months"][:12] if lang == "en" else
-                                 ["Januar", "Februar", "März", "April", "Mai", "Juni", "Juli", "August",
-                                  "September", "Oktober", "November", "Dezember"], start=1):
+        names = [m for m in lexicon.load(lang, "letter")["months"] if m != "Jänner"]
+        for i, name in enumerate(names, start=1):
             out[name.lower()] = i
             out[name.lower()[:3]] = i
-    out.update({"jänner": 1, "maerz": 3, "sept": 9, "okt": 10, "dez": 12, "mär": 3})
+    out.update({"jänner": 1, "maerz": 3, "sept": 9})
     return out
 
 

@@ -6,7 +6,7 @@ import re
 from functools import cache
 
 from .. import lexicon, recache
-from ..patterns import compile_terms, term_regex
+from ..patterns import term_regex
 from .text import matcher
 
 _NAME = r"[A-ZÄÖÜ][\w'’]*(?:-[A-ZÄÖÜ][\w'’]*)?"
@@ -37,11 +37,13 @@ def _inverted() -> re.Pattern[str]:
     return recache.compile(rf"(?<![\w])({_NAME}),[ \t]*(?i:({titles}))(?!\w)\.?")
 
 
-def _stop() -> frozenset[str]:
+def stopwords() -> frozenset[str]:
+    """Words that start a sentence or a note but are never part of a name."""
     return frozenset(_common()["name_stopwords"])
 
 
-def _function_word(word: str) -> bool:
+def function_word(word: str) -> bool:
+    """A German or English function word (data/common/languages.toml)."""
     from ..language import _table
 
     return word.lower() in _table()
@@ -78,7 +80,7 @@ def customer(text: str, signature_start: int, avoid: list[tuple[int, int]],
 
     titled = []
     for m in _titled().finditer(text):
-        words = [w for w in m.group(2).split() if w not in _stop()]
+        words = [w for w in m.group(2).split() if w not in stopwords()]
         if words:
             # "Frau Anna Quandtmeyer" is addressed as "Frau Quandtmeyer"; in capitals
             # ("MRS HOLLOWAY WE'RE FINISHED") only the first word is surely the name.
@@ -87,12 +89,12 @@ def customer(text: str, signature_start: int, avoid: list[tuple[int, int]],
     for m in _titled_lower().finditer(text):
         # "frau elke hartmann, ich kann": the last word before a function word is the surname.
         words = [w for w in m.group(2).split()]
-        if len(words) == 2 and _function_word(words[1]):
+        if len(words) == 2 and function_word(words[1]):
             words = words[:1]
-        if words[0].capitalize() not in _stop() and not _function_word(words[0]):
+        if words[0].capitalize() not in stopwords() and not function_word(words[0]):
             titled.append((m.start(), m.end(), m.group(1), words[-1].capitalize()))
     for m in _inverted().finditer(text):
-        if m.group(1) not in _stop():
+        if m.group(1) not in stopwords():
             titled.append((m.start(), m.end(), m.group(2), m.group(1)))
     for a, b, title, name in sorted(titled):
         if not usable(a, b) or _is_staff(text, a) or _third_party(text, a):
@@ -128,9 +130,9 @@ def _after_cue(text: str, usable) -> tuple[str, int, int] | None:  # type: ignor
         if not usable(a, b) or _is_staff(text, a) or _third_party(text, a):
             continue
         words = m.group("name").split()
-        while words and (words[0] in _stop() or words[0] == "&"):
+        while words and (words[0] in stopwords() or words[0] == "&"):
             words = words[1:]
-        while words and (words[-1] in _stop() or words[-1] == "&"):
+        while words and (words[-1] in stopwords() or words[-1] == "&"):
             words = words[:-1]
         if not words:
             continue
@@ -139,7 +141,7 @@ def _after_cue(text: str, usable) -> tuple[str, int, int] | None:  # type: ignor
             continue  # "account WB-07": a reference, not a name
         # A German noun after "für" or "an" is not a name: after a weak cue a name
         # needs a second capitalised word or a business word.
-        if m.group("cue").lower() in weak and len(words) < 2 and not _is_business(name):
+        if m.group("cue").lower() in weak and len(words) < 2 and not is_business(name):
             continue
         return _proper(name), a, b
     return None
@@ -154,7 +156,7 @@ def _leading_name(text: str, usable, opening: int) -> tuple[str, int, int] | Non
     if not m or not usable(m.start(1), m.end()) or m.start() > opening:
         return None
     words = [w for w in (m.group(1), m.group(2)) if w]
-    if any(w in _stop() for w in words) or _is_business(" ".join(words)) and len(words) == 1:
+    if any(w in stopwords() for w in words) or is_business(" ".join(words)) and len(words) == 1:
         return None
     return _proper(" ".join(words)), m.start(1), m.end()
 
@@ -166,10 +168,6 @@ def _business_words() -> frozenset[str]:
 
 def is_business(name: str) -> bool:
     """Whether NAME reads as a business (a business word, '&', 'by')."""
-    return _is_business(name)
-
-
-def _is_business(name: str) -> bool:
     words = set(re.findall(r"[\w&]+|&", name.lower())) | ({"&"} if "&" in name else set())
     return bool(words & _business_words()) or " by " in f" {name.lower()} "
 
@@ -221,7 +219,7 @@ def signature(text: str) -> tuple[str, int, int] | None:
         elif sig and len(sig.group(1).split()) <= 10 and not bulleted and ":" not in sig.group(1):
             rest = sig.group(1)
         elif back == 0 and len(lines) > 1 and 1 <= len(line.split()) <= 4 and not line.rstrip().endswith((".", "!", "?", ":", ",")) \
-                and all(w[:1].isupper() or w == "&" for w in line.split()) and not any(w in _stop() for w in line.split()):
+                and all(w[:1].isupper() or w == "&" for w in line.split()) and not any(w in stopwords() for w in line.split()):
             rest = line.strip()  # a last line that is only a name: "Reitstall Lindenhof"
         if rest:
             name = _pick(rest)
@@ -230,7 +228,7 @@ def signature(text: str) -> tuple[str, int, int] | None:
         if back == 0:
             # "... Ab erstem Januar. Konrad." / "... they do weekends -mark"
             t = _DASHED.search(line) or _TRAILING.search(line)
-            if t and t.start(1) > 0 and t.group(1).split()[0] not in _stop() and not t.group(1).isupper():
+            if t and t.start(1) > 0 and t.group(1).split()[0] not in stopwords() and not t.group(1).isupper():
                 name = _pick(t.group(1))
                 if name and (len(t.group(1).split()) <= 3):
                     return name[:1].upper() + name[1:], start + t.start(1), start + t.end(1)
@@ -252,10 +250,10 @@ def _pick(raw: str) -> str | None:
     if not parts:
         return None
     for p in parts:
-        if _is_business(p):
+        if is_business(p):
             return p
     parts = [re.sub(r"^(?:LG|VG|MfG|Gruß|Grüße|Thanks|Cheers|Best|Regards)\s+", "", p) for p in parts]
-    people = [p for p in parts if p.split()[0] not in _stop()]
+    people = [p for p in parts if p.split()[0] not in stopwords()]
     if not people:
         return None
     # "Dana, Greenway Gardens": a name of several capitalised words after a single
@@ -267,5 +265,3 @@ def _pick(raw: str) -> str | None:
         name = name.title()  # "gruesse, petra lang"
     return name if name[:1].isupper() else None
 
-
-__all__ = ["customer", "signature", "compile_terms"]

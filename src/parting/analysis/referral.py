@@ -8,8 +8,7 @@ next sentence ("forget that", "lass das weg") leaves none."""
 from __future__ import annotations
 
 from .. import recache
-from .people import _function_word, _stop, normal_title
-from .people import _is_business as is_business
+from .people import function_word, is_business, normal_title, stopwords
 from .text import matcher, pieces
 
 _WORD = r"[A-ZÄÖÜ][\w'’.]*(?:-[A-ZÄÖÜ0-9][\w'’]*)?"
@@ -21,7 +20,7 @@ _LEAD_IN = recache.compile(r"(?i:[ \t]*(?:(?:ihr|ihm|ihnen|ihn|sie|die|den|der|d
 
 def _clean(name: str) -> str | None:
     words = name.split()
-    while words and (words[0] in _stop() or words[0] in ("&", "and", "und")):
+    while words and (words[0] in stopwords() or words[0] in ("&", "and", "und")):
         words = words[1:]
     while words and words[-1] in ("&", "and", "und", "by", "of", "the", "am", "im"):
         words = words[:-1]
@@ -45,7 +44,7 @@ def _lower_business(text: str, pos: int, end: int) -> tuple[str, int, int] | Non
         return None
     words = []
     for w in m.group().split():
-        if _function_word(w) or w in ("on", "in", "at", "am", "im", "near", "bei"):
+        if function_word(w) or w in ("on", "in", "at", "am", "im", "near", "bei"):
             break
         words.append(w)
     name = " ".join(w.capitalize() for w in words)

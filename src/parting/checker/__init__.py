@@ -35,16 +35,17 @@ def evaluate(
     text = validate(letter, "letter")
     if reason is not None and reason not in REASONS:
         raise InputError(f"unknown reason {reason!r}; use one of: {', '.join(REASONS)}")
+    counts = language.scores(text)  # counted once: for lang=None and for the language rule
     ctx = Context(
-        lang=language.resolve(text, lang),
+        lang=language.resolve(text, lang, counts),
         reason=reason,
         customer=(customer or "").strip() or None,
         referral=(referral or "").strip() or None,
     )
-    doc = Doc(text, customer=ctx.customer, extra_names=(ctx.referral,) if ctx.referral else ())
+    doc = Doc(text, customer=ctx.customer, extra_names=(ctx.referral,) if ctx.referral else (), scores=counts)
     # A letter in the wrong language breaks the language rule once; its content is
     # still judged, in the language it is actually written in.
-    actual = language.detect_from(doc.language_scores)
+    actual = language.detect_from(counts)
     findings = run(doc, ctx, only, words_lang=actual if actual in LANGS else ctx.lang)
     return Outcome(context=ctx, findings=tuple(findings))
 

@@ -4,6 +4,7 @@ copy with people's names blanked out so that a customer called Streit is not a q
 from __future__ import annotations
 
 import re
+from collections import Counter
 from functools import cache, cached_property
 
 from .. import language, lexicon, recache
@@ -48,13 +49,16 @@ def _patterns() -> dict[str, re.Pattern[str]]:
 class Doc:
     """The letter as the rules see it. Offsets always refer to ``text``."""
 
-    def __init__(self, text: str, customer: str | None = None, extra_names: tuple[str, ...] = ()) -> None:
+    def __init__(self, text: str, customer: str | None = None, extra_names: tuple[str, ...] = (),
+                 scores: Counter[str] | None = None) -> None:
         self.text = text
         self.customer = customer
         self.extra_names = extra_names
+        if scores is not None:
+            self.language_scores = scores  # counted by the caller already
 
     @cached_property
-    def language_scores(self):  # type: ignore[no-untyped-def]
+    def language_scores(self) -> Counter[str]:
         return language.scores(self.text)
 
     @cached_property
@@ -126,7 +130,7 @@ class Doc:
                 at = self.text.find(own, at + len(own))
         text = self.text
         for name in (self.customer, *self.extra_names):
-            for token in _name_tokens(name):
+            for token in name_tokens(name):
                 # A name is capitalised, so only capitalised occurrences are masked:
                 # "your late payments" stays visible for Mr Late. Plain string search,
                 # in both spellings (Müller, Mueller): compiling a pattern per customer
@@ -224,16 +228,14 @@ def _months() -> frozenset[str]:
     return frozenset(m.lower()[:3] for m in letter_words()["months"])
 
 
-def _name_tokens(name: str | None) -> list[str]:
+def name_tokens(name: str | None) -> list[str]:
+    """The words of a name without its titles: 'Frau Dr. Anna Quandt' -> Anna, Quandt."""
     if not name:
         return []
     titles = {t.lower() for t in letter_words()["titles"]}
     return [t for t in re.findall(r"[\w'’-]+", name) if t.lower().rstrip(".") not in titles and len(t) > 1]
 
 
-def name_tokens(name: str | None) -> list[str]:
-    """The words of a name without its titles: 'Frau Dr. Anna Quandt' -> Anna, Quandt."""
-    return _name_tokens(name)
 
 
 def title_gender(text: str) -> str | None:

@@ -173,5 +173,3 @@ def shouting(doc: Doc, spec: Spec, ctx: CheckContext) -> list[Hit]:
         hits.append(Hit(lo + m.start(), lo + m.end(), fmt(spec["message"], match=word), spec["hint"]))
     return hits
 
-
-__all__ = ["find"]

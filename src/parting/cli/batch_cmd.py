@@ -23,25 +23,25 @@ def run(input: InputArg, out: OutOpt, concurrency: ConcurrencyOpt = 8, engine: o
     """Rewrite every row of INPUT into --out. Run it again to resume: rows already in
     --out are skipped. Exit 0: every row gave a letter that follows the rules; 1: some
     did not, or had errors (see their records); 2: bad input; 3: the model could not be used."""
-    from ..batch import Runner, finished, read_rows
+    from ..batch import Runner, finished, passed, read_rows, run_batch
     from .progress import Progress
 
     if concurrency < 1:
         raise InputError("--concurrency must be at least 1")
     engine, cfg = opt.llm_config(engine, model, base_url, temperature, timeout, deadline, max_attempts, fallback)
     rows = read_rows(input)
-    skipped = len(finished(Path(out)) & {r.key for r in rows})
-    with Progress(total=len(rows) - skipped, skipped=skipped, quiet=quiet) as progress:
-        runner = Runner(engine, cfg, concurrency, on_record=progress.update)
-        from ..batch import run_batch
+    done = finished(Path(out))
+    todo = [r for r in rows if r.key not in done]
+    ok_now: list[bool] = []
 
-        run_batch(input, out, runner)
+    def record(rec: dict) -> None:
+        ok_now.append(passed(rec))
+        progress.update(rec)
+
+    with Progress(total=len(todo), skipped=len(rows) - len(todo), quiet=quiet) as progress:
+        run_batch(todo, Path(out), Runner(engine, cfg, concurrency, on_record=record))
     progress.summary(out)
-    # The exit code speaks for the whole output, earlier runs included, so a resumed
-    # batch reports the same as one that ran through.
-    import json
-
-    keys = {r.key for r in rows}
-    records = [json.loads(line) for line in Path(out).read_text(encoding="utf-8").splitlines()]
-    good = all(r["status"] == "ok" and r["report"]["ok"] for r in records if r["key"] in keys)
+    # The exit code speaks for every row of the input, earlier runs included, so a
+    # resumed batch reports the same as one that ran through.
+    good = all(ok_now) and all(done[r.key] for r in rows if r.key in done)
     return EXIT_OK if good else EXIT_RULE_BROKEN

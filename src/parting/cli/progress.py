@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import sys
 from typing import Any
 
 
@@ -76,7 +75,3 @@ class Progress:
             table.add_column(col, justify="right")
         table.add_row(*(str(v) for v in (t.done, t.passed, t.fallbacks, t.errors, t.attempts, t.tokens)))
         self.console.print(table)
-
-
-def stderr_is_terminal() -> bool:
-    return sys.stderr.isatty()

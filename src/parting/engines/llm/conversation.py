@@ -4,6 +4,8 @@ The sync and async drivers in pipeline.py only make the calls."""
 
 from __future__ import annotations
 
+import time
+
 from ...analysis.facts import Facts
 from ...checker import evaluate
 from ...checker.findings import Finding
@@ -69,6 +71,13 @@ class Conversation:
         if self.stop_reason is None and len(self.attempts) >= self.cfg.max_attempts:
             self.stop_reason = "max-attempts"
         return attempt
+
+    def out_of_time(self, deadline_at: float) -> bool:
+        """Past the rewrite's deadline: the conversation ends here, and says why."""
+        if time.monotonic() < deadline_at:
+            return False
+        self.fail(f"the deadline of {self.cfg.deadline:g} s passed", "deadline")
+        return True
 
     def fail(self, error: str, reason: str = "model-unavailable") -> None:
         self.attempts.append(Attempt(len(self.attempts) + 1, "llm", "", False, (), error=error))

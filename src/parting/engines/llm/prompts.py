@@ -8,7 +8,6 @@ from functools import cache
 from pathlib import Path
 from string import Template
 
-from ...analysis.facts import Facts
 from ...checker.findings import Finding
 from ...engines.compose import format_date
 from ...policy import Policy
@@ -109,5 +108,3 @@ def feedback(findings: list[Finding], policy: Policy) -> str:
         lines.append(f"- [{f.rule}] {f.message} {where} → {f.hint}".replace("  ", " "))
     return Template(load("feedback", policy.lang)[1]).substitute(violations="\n".join(lines))
 
-
-__all__ = ["system", "user", "feedback", "version", "Facts"]
